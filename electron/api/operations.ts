@@ -1,0 +1,19 @@
+/**
+ * The name of every operation, and nothing else: the preload and the renderer's web transport import this
+ * list at run time, so neither needs the zod schemas of contract.ts. The contract checks that both agree.
+ */
+export const operationNames = [
+  'getStatus',
+  'getDashboard',
+  'getSettings',
+  'updateSettings',
+  'listAudit',
+] as const;
+
+export type OperationName = (typeof operationNames)[number];
+
+export const isOperationName = (name: string): name is OperationName =>
+  (operationNames as readonly string[]).includes(name);
+
+/** IPC channel of an operation; main registers exactly these, the preload invokes exactly these. */
+export const ipcChannel = (name: OperationName): `isopatch:${OperationName}` => `isopatch:${name}`;

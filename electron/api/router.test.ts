@@ -1,0 +1,166 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openSession } from '../core/session';
+import { openTestSession, tempDir } from '../testing/temp';
+import { contract, type InputOf, type OperationName } from './contract';
+import { operationNames } from './operations';
+import { createRouter } from './router';
+
+type WriteOperation = {
+  [K in OperationName]: (typeof contract)[K]['kind'] extends 'write' ? K : never;
+}[OperationName];
+
+/** A valid input that changes something, for every write operation (a new write operation must add one). */
+const changingInputs: { [K in WriteOperation]: InputOf<K> } = {
+  updateSettings: { organizationName: 'St. Elisabeth Hospital', siteTimeZone: 'America/New_York' },
+};
+
+const quiet = { logError: () => {} };
+
+describe('the contract', () => {
+  it('declares exactly the operations the transports expose', () => {
+    expect(Object.keys(contract).sort()).toEqual([...operationNames].sort());
+  });
+});
+
+describe('the router', () => {
+  it('answers a valid read with a typed result', async () => {
+    const session = await openTestSession();
+    const result = await createRouter(session).dispatch('getSettings', {});
+    expect(result).toEqual({
+      ok: true,
+      value: { organizationName: '', siteName: 'Main site', siteTimeZone: 'Europe/Berlin' },
+      changed: [],
+    });
+  });
+
+  it('refuses an unknown operation', async () => {
+    const result = await createRouter(await openTestSession()).dispatch('dropAllTables', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_OPERATION' } });
+  });
+
+  it.each([
+    [
+      'an empty name',
+      { organizationName: '   ', siteTimeZone: 'Europe/Berlin' },
+      'organizationName',
+      /must not be empty/,
+    ],
+    ['a made-up time zone', { organizationName: 'A', siteTimeZone: 'Mars/Olympus' }, 'siteTimeZone', /IANA/],
+    ['a name that is a number', { organizationName: 42, siteTimeZone: 'UTC' }, 'organizationName', /string/],
+    ['an unexpected field', { organizationName: 'A', siteTimeZone: 'UTC', admin: true }, 'input', /admin/],
+    [
+      'a name too long',
+      { organizationName: 'x'.repeat(201), siteTimeZone: 'UTC' },
+      'organizationName',
+      /200/,
+    ],
+  ])('rejects %s, naming the field, and changes nothing', async (_case, input, path, message) => {
+    const session = await openTestSession();
+    const router = createRouter(session);
+    const auditBefore = session.ctx.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    const result = await router.dispatch('updateSettings', input);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('INVALID_INPUT');
+    expect(result.error.issues?.[0]?.path).toBe(path);
+    expect(result.error.message).toMatch(message);
+    expect(await router.dispatch('getSettings', {})).toMatchObject({
+      ok: true,
+      value: { organizationName: '', siteTimeZone: 'Europe/Berlin' },
+    });
+    expect(session.ctx.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(auditBefore);
+  });
+
+  it.each([null, 'text', 42, [], { extra: 1 }])(
+    'rejects %j as the input of a read without fields',
+    async (input) => {
+      const result = await createRouter(await openTestSession()).dispatch('getStatus', input);
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    },
+  );
+
+  it('normalises what it accepts: trimmed text, canonical time zone', async () => {
+    const router = createRouter(await openTestSession());
+    const result = await router.dispatch('updateSettings', {
+      organizationName: '\u00a0 Klinikum Nord ',
+      siteTimeZone: 'europe/berlin',
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { organizationName: 'Klinikum Nord', siteTimeZone: 'Europe/Berlin' },
+      changed: ['settings', 'audit'],
+    });
+  });
+
+  it.each(Object.keys(changingInputs) as WriteOperation[])(
+    'audits %s with user, before and after',
+    async (name) => {
+      const session = await openTestSession();
+      const result = await createRouter(session).dispatch(name, changingInputs[name]);
+      expect(result.ok).toBe(true);
+      const rows = session.ctx.db
+        .prepare('SELECT os_user, operation, before_json, after_json FROM audit_log WHERE operation = ?')
+        .all(name) as { os_user: string; before_json: string; after_json: string }[];
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        expect(row.os_user).toBe('tester');
+        expect(JSON.parse(row.before_json)).not.toEqual(JSON.parse(row.after_json));
+      }
+    },
+  );
+
+  it('records no audit entry when a write changes nothing', async () => {
+    const session = await openTestSession();
+    const router = createRouter(session);
+    const input = { organizationName: 'Same', siteTimeZone: 'Europe/Berlin' };
+    await router.dispatch('updateSettings', input);
+    const count = () => session.ctx.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    const after = count();
+    await router.dispatch('updateSettings', input);
+    expect(count()).toBe(after);
+  });
+
+  it('rolls a write back as a whole when it fails half-way, and answers instead of throwing', async () => {
+    const session = await openTestSession();
+    // Make the second statement of updateSettings fail after the first has run.
+    session.ctx.db.exec(
+      "CREATE TRIGGER no_zone BEFORE UPDATE OF time_zone ON site BEGIN SELECT RAISE(ABORT, 'disk says no'); END;",
+    );
+    const result = await createRouter(session, quiet).dispatch('updateSettings', {
+      organizationName: 'Changed',
+      siteTimeZone: 'Asia/Tokyo',
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(session.ctx.db.prepare('SELECT name FROM organization').pluck().get()).toBe('');
+    expect(
+      session.ctx.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'update'").pluck().get(),
+    ).toBe(0);
+  });
+
+  it('answers every operation with DATABASE_REFUSED when the file was not opened', async () => {
+    const path = join(tempDir(), 'isopatch.sqlite');
+    writeFileSync(path, 'not a database at all, but long enough to look like a file');
+    const session = await openSession(path);
+    expect(session.state).toBe('refused');
+    const router = createRouter(session);
+    for (const name of operationNames) {
+      const result = await router.dispatch(name, {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'DATABASE_REFUSED' } });
+      if (!result.ok) expect(result.error.message).toContain(path);
+    }
+  });
+
+  it('lists the audit log newest first', async () => {
+    const session = await openTestSession();
+    const router = createRouter(session);
+    await router.dispatch('updateSettings', { organizationName: 'First', siteTimeZone: 'UTC' });
+    await router.dispatch('updateSettings', { organizationName: 'Second', siteTimeZone: 'UTC' });
+    const result = await router.dispatch('listAudit', { limit: 2, entity: 'organization' });
+    expect(result.ok && (result.value as { after: unknown }[]).map((entry) => entry.after)).toEqual([
+      { name: 'Second' },
+      { name: 'First' },
+    ]);
+  });
+});

@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+import { auditRecorder } from '../core/audit/audit-log';
+import { AppError } from '../core/errors';
+import type { CoreSession } from '../core/session';
+import { type ApiError, type ApiResult, contract, type ErrorCode, type OperationName } from './contract';
+import { handlers } from './handlers';
+import { isOperationName } from './operations';
+
+export interface Router {
+  /** Validates, runs and answers one operation. Never throws: every failure is an `{ok: false}` result. */
+  dispatch(name: string, input: unknown): Promise<ApiResult<unknown>>;
+}
+
+export interface RouterOptions {
+  /** Where unexpected errors are reported with their stack; the caller only gets a plain sentence. */
+  logError?: (error: unknown, operation: string) => void;
+}
+
+const fail = (code: ErrorCode, message: string, issues?: ApiError['issues']): ApiResult<never> => ({
+  ok: false,
+  error: issues ? { code, message, issues } : { code, message },
+});
+
+export function createRouter(session: CoreSession, options: RouterOptions = {}): Router {
+  const logError = options.logError ?? ((error, operation) => console.error(`[${operation}]`, error));
+
+  return {
+    async dispatch(name, rawInput) {
+      if (!isOperationName(name)) return fail('UNKNOWN_OPERATION', 'Isopatch has no such operation.');
+      if (session.state === 'refused') return fail(session.error.code, session.error.message);
+      const spec = contract[name];
+      const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
+      if (!parsed.success) {
+        const issues = describeIssues(parsed.error);
+        return fail('INVALID_INPUT', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
+      }
+      const { ctx } = session;
+      try {
+        // One correlated call: TypeScript cannot relate handlers[name] to contract[name] for a union name.
+        const handler = handlers[name] as (
+          c: typeof ctx,
+          i: unknown,
+          a: ReturnType<typeof auditRecorder>,
+        ) => unknown;
+        const run = () => handler(ctx, parsed.data, auditRecorder(ctx, name));
+        const value = spec.kind === 'write' ? ctx.db.transaction(run)() : run();
+        return { ok: true, value, changed: spec.changes };
+      } catch (error) {
+        if (error instanceof AppError) return fail(error.code, error.message);
+        logError(error, name);
+        return fail(
+          'INTERNAL',
+          `Isopatch could not complete "${name}" because of an unexpected error; nothing was changed.`,
+        );
+      }
+    },
+  };
+}
+
+function describeIssues(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.length > 0 ? issue.path.join('.') : 'input',
+    message: issue.message,
+  }));
+}
+
+export type { OperationName };

@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from './testing/temp';
+
+const CLI = join(import.meta.dirname, '..', 'dist', 'electron', 'cli.cjs');
+
+function isopatch(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ISOPATCH_DB: '', ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('isopatch status', () => {
+  it('creates and describes a new database', () => {
+    const db = join(tempDir(), 'isopatch.sqlite');
+    const run = isopatch(['--db', db, 'status']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Database:       ${db}`);
+    expect(run.stdout).toMatch(/Schema version: 1/);
+    expect(run.stdout).toMatch(/device\s+0/);
+  });
+
+  it('prints one JSON object with --json, and reads ISOPATCH_DB', () => {
+    const db = join(tempDir(), 'from-env.sqlite');
+    const run = isopatch(['status', '--json'], { ISOPATCH_DB: db });
+    expect(run.code).toBe(0);
+    const status = JSON.parse(run.stdout);
+    expect(status).toMatchObject({ databasePath: db, schemaVersion: 1, organizationName: '' });
+    expect(status.counts).toMatchObject({ device: 0, organization: 1, site: 1, audit_log: 1 });
+  });
+
+  it('refuses a damaged file with exit code 2, one sentence naming it, and leaves it unchanged', () => {
+    const db = join(tempDir(), 'isopatch.sqlite');
+    writeFileSync(db, 'PK\u0003\u0004 this is a zip file, not a database'.repeat(50));
+    const before = createHash('sha256').update(readFileSync(db)).digest('hex');
+    const run = isopatch(['--db', db, 'status']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(db);
+    expect(run.stderr).toMatch(/not a SQLite database.*not changed.*backups/);
+    expect(createHash('sha256').update(readFileSync(db)).digest('hex')).toBe(before);
+  });
+
+  it.each([
+    [['frobnicate'], /Unknown command "frobnicate"/],
+    [['status', 'extra'], /status takes no arguments/],
+    [['status', '--colour'], /Unknown option '--colour'/],
+    [[], /No command given; run "isopatch --help"/],
+  ])('answers usage errors %j with exit code 2', (args, message) => {
+    const run = isopatch(['--db', join(tempDir(), 'x.sqlite'), ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('shows help with exit code 0', () => {
+    const run = isopatch(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Exit codes: 0 done; 1 done but problems were found; 2 bad input/);
+  });
+});

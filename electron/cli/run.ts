@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import { createRouter } from '../api/router';
+import { resolveDatabasePath } from '../core/db/location';
+import { closeSession, openSession } from '../core/session';
+import type { Command } from './command';
+import { CliError, EXIT, type ExitCode } from './exit-codes';
+import { statusCommand } from './status-command';
+
+/** Every command of the `isopatch` entry point; later features add theirs here. */
+const commands: Readonly<Record<string, Command>> = {
+  status: statusCommand,
+};
+
+const GLOBAL_OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const usage = () =>
+  [
+    'Usage: isopatch [--db FILE] [--json] <command> [arguments]',
+    '',
+    'Commands:',
+    ...Object.entries(commands).map(([name, command]) => `  ${name.padEnd(16)}${command.summary}`),
+    '',
+    'Options:',
+    "  --db FILE       the database to use (default: ISOPATCH_DB, then the desktop app's database)",
+    '  --json          print machine-readable JSON on stdout',
+    '  --help          show this text',
+    '',
+    'Exit codes: 0 done; 1 done but problems were found; 2 bad input or usage, nothing changed.',
+  ].join('\n');
+
+/** The command is the first word that is neither an option nor the value of --db. */
+function findCommandName(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--db') i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+export async function runCli(argv: string[]): Promise<ExitCode> {
+  const name = findCommandName(argv);
+  const command = name === undefined ? undefined : commands[name];
+  const help =
+    name === undefined ? 'run "isopatch --help" to see the commands' : `run "isopatch ${name} --help"`;
+  if (name !== undefined && !command) throw new CliError(`Unknown command "${name}"; ${help}.`);
+
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { ...GLOBAL_OPTIONS, ...command?.options },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    const problem = error instanceof Error ? error.message.split('. ')[0] : String(error);
+    throw new CliError(`${problem}; ${help}.`);
+  }
+  const { values } = parsed;
+  if (values.help) {
+    console.log(command ? command.usage : usage());
+    return EXIT.done;
+  }
+  if (!command) throw new CliError(`No command given; ${help}.`);
+
+  const session = await openSession(resolveDatabasePath({ flag: values.db as string | undefined }));
+  try {
+    if (session.state === 'refused') throw new CliError(session.error.message);
+    return await command.run({
+      router: createRouter(session),
+      positionals: parsed.positionals.slice(1),
+      values,
+      json: values.json === true,
+    });
+  } finally {
+    closeSession(session);
+  }
+}

@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import type { AuditEntry, auditAction, ListAuditInput } from '../../api/schemas/audit';
+import { type CoreContext, isoNow } from '../context';
+
+export interface AuditChange {
+  readonly entity: string;
+  readonly entityId: string | number | null;
+  readonly action: z.infer<typeof auditAction>;
+  readonly before?: unknown;
+  readonly after?: unknown;
+  readonly batchId?: number;
+}
+
+/** Records changes made by one operation, inside that operation's transaction. */
+export type AuditRecorder = (change: AuditChange) => void;
+
+const toJson = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+
+export function auditRecorder(ctx: CoreContext, operation: string): AuditRecorder {
+  const insert = ctx.db.prepare(
+    `INSERT INTO audit_log (at, os_user, operation, entity, entity_id, action, before_json, after_json, batch_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return (change) => {
+    insert.run(
+      isoNow(ctx),
+      ctx.osUser,
+      operation,
+      change.entity,
+      change.entityId === null ? null : String(change.entityId),
+      change.action,
+      toJson(change.before),
+      toJson(change.after),
+      change.batchId ?? null,
+    );
+  };
+}
+
+interface AuditRow {
+  id: number;
+  at: string;
+  os_user: string;
+  operation: string;
+  entity: string;
+  entity_id: string | null;
+  action: AuditEntry['action'];
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export function listAudit(ctx: CoreContext, input: ListAuditInput): AuditEntry[] {
+  const rows = ctx.db
+    .prepare(
+      `SELECT id, at, os_user, operation, entity, entity_id, action, before_json, after_json FROM audit_log
+       WHERE (@entity IS NULL OR entity = @entity) ORDER BY id DESC LIMIT @limit`,
+    )
+    .all({ entity: input.entity ?? null, limit: input.limit }) as AuditRow[];
+  return rows.map((row) => ({
+    id: row.id,
+    at: row.at,
+    osUser: row.os_user,
+    operation: row.operation,
+    entity: row.entity,
+    entityId: row.entity_id,
+    action: row.action,
+    before: row.before_json === null ? null : JSON.parse(row.before_json),
+    after: row.after_json === null ? null : JSON.parse(row.after_json),
+  }));
+}

@@ -1,0 +1,70 @@
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import type Database from 'better-sqlite3';
+
+export const BACKUPS_KEPT = 10;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface BackupFile {
+  readonly path: string;
+  readonly createdAt: Date;
+  readonly reason: string;
+}
+
+const stemOf = (databasePath: string) => basename(databasePath, extname(databasePath));
+
+// 2026-11-29T10:09:18.123Z -> 20261129-100918123: sortable, and valid on every file system.
+const stamp = (date: Date) =>
+  date.toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '').slice(0, 18);
+
+/** Backups of one database, newest first. */
+export function listBackups(databasePath: string, backupsDir: string): BackupFile[] {
+  let names: string[];
+  try {
+    names = readdirSync(backupsDir);
+  } catch {
+    return [];
+  }
+  const pattern = new RegExp(`^${escapeRegExp(stemOf(databasePath))}-(\\d{8}-\\d{9})-([a-z0-9-]+)\\.sqlite$`);
+  return names
+    .map((name) => ({ name, match: pattern.exec(name) }))
+    .filter((entry): entry is { name: string; match: RegExpExecArray } => entry.match !== null)
+    .map(({ name, match }) => ({
+      path: join(backupsDir, name),
+      createdAt: parseStamp(match[1] ?? ''),
+      reason: match[2] ?? '',
+      key: match[1] ?? '',
+    }))
+    .sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
+    .map(({ path, createdAt, reason }) => ({ path, createdAt, reason }));
+}
+
+/** A consistent copy through SQLite's online backup API, then only the newest BACKUPS_KEPT are kept. */
+export async function backupDatabase(
+  db: Database.Database,
+  databasePath: string,
+  backupsDir: string,
+  reason: string,
+  now: Date,
+): Promise<string> {
+  mkdirSync(backupsDir, { recursive: true });
+  const target = join(backupsDir, `${stemOf(databasePath)}-${stamp(now)}-${reason}.sqlite`);
+  await db.backup(target);
+  for (const old of listBackups(databasePath, backupsDir).slice(BACKUPS_KEPT))
+    rmSync(old.path, { force: true });
+  return target;
+}
+
+export function isDailyBackupDue(databasePath: string, backupsDir: string, now: Date): boolean {
+  const newest = listBackups(databasePath, backupsDir)[0];
+  return newest === undefined || now.getTime() - newest.createdAt.getTime() >= DAY_MS;
+}
+
+function parseStamp(key: string): Date {
+  const [, y, mo, d, h, mi, s, ms] = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(\d{3})$/.exec(key) ?? [];
+  return new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

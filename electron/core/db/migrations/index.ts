@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate';
+import initial from './0001-initial.sql';
+
+/** Every schema version, in order. Add a file NNNN-name.sql and one line here; never edit a released one. */
+export const migrations: readonly Migration[] = [{ version: 1, name: '0001-initial', sql: initial }];

@@ -1,0 +1,49 @@
+import { userInfo } from 'node:os';
+import { auditRecorder } from './audit/audit-log';
+import type { CoreContext } from './context';
+import { type OpenedDatabase, type OpenOptions, openDatabase } from './db/open';
+import { DatabaseRefusedError } from './errors';
+import { ensureOrganization } from './settings/settings';
+
+/** The core as the transports see it: a usable database, or the reason it was not opened. */
+export type CoreSession =
+  | { readonly state: 'open'; readonly ctx: CoreContext; readonly opened: OpenedDatabase }
+  | { readonly state: 'refused'; readonly error: DatabaseRefusedError };
+
+export interface SessionOptions extends OpenOptions {
+  osUser?: string;
+  /** The time zone a new database's main site starts in; the computer's own by default. */
+  systemTimeZone?: string;
+}
+
+export async function openSession(databasePath: string, options: SessionOptions = {}): Promise<CoreSession> {
+  let opened: OpenedDatabase;
+  try {
+    opened = await openDatabase(databasePath, options);
+  } catch (error) {
+    if (error instanceof DatabaseRefusedError) return { state: 'refused', error };
+    throw error;
+  }
+  const ctx: CoreContext = {
+    db: opened.db,
+    databasePath: opened.path,
+    backupsDir: opened.backupsDir,
+    osUser: options.osUser ?? currentOsUser(),
+    now: options.now ?? (() => new Date()),
+  };
+  const systemTimeZone = options.systemTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  ensureOrganization(ctx, auditRecorder(ctx, 'initialize'), systemTimeZone);
+  return { state: 'open', ctx, opened };
+}
+
+export function closeSession(session: CoreSession): void {
+  if (session.state === 'open' && session.ctx.db.open) session.ctx.db.close();
+}
+
+function currentOsUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  }
+}

@@ -1,0 +1,25 @@
+import { create } from 'zustand';
+import type { DashboardFigures } from '../../electron/api/schemas/status';
+import { call, onDataChanged } from '../api';
+import { reportError } from './errors';
+
+interface DashboardState {
+  readonly figures: DashboardFigures | null;
+  load(): Promise<void>;
+}
+
+export const useDashboardStore = create<DashboardState>()((set) => ({
+  figures: null,
+  async load() {
+    const result = await call('getDashboard', {});
+    if (result.ok) set({ figures: result.value });
+    else reportError(result.error);
+  },
+}));
+
+onDataChanged((changed) => {
+  const relevant = changed.some(
+    (domain) => domain === 'devices' || domain === 'advisories' || domain === 'planning',
+  );
+  if (relevant && useDashboardStore.getState().figures) void useDashboardStore.getState().load();
+});
