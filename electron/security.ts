@@ -33,6 +33,7 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 
