@@ -2,6 +2,27 @@ import { z } from 'zod';
 import type { OperationName } from './operations';
 import { auditEntry, listAuditInput } from './schemas/audit';
 import { noInput } from './schemas/common';
+import {
+  importBatch,
+  importDevicesInput,
+  importFile,
+  importPreview,
+  importResult,
+  mappingTemplate,
+  saveMappingTemplateInput,
+  undoImportInput,
+  undoImportResult,
+} from './schemas/device-import';
+import {
+  bulkUpdateDevicesInput,
+  bulkUpdateResult,
+  deviceDetail,
+  deviceFacets,
+  deviceId,
+  devicePage,
+  listDevicesInput,
+  updateDeviceInput,
+} from './schemas/devices';
 import { settings, updateSettingsInput } from './schemas/settings';
 import { dashboardFigures, databaseStatus } from './schemas/status';
 
@@ -49,6 +70,43 @@ export const contract = {
     ['settings'],
   ),
   listAudit: read('Newest entries of the audit log', listAuditInput, z.array(auditEntry)),
+
+  previewDeviceImport: read(
+    'Read an inventory file and show what importing it would do',
+    importFile,
+    importPreview,
+  ),
+  importDevices: write(
+    'Import an inventory file (or rehearse it with dryRun)',
+    importDevicesInput,
+    importResult,
+    ['devices'],
+  ),
+  undoImport: write(
+    'Restore the devices of an import batch to their state before it',
+    undoImportInput,
+    undoImportResult,
+    ['devices'],
+  ),
+  listImportBatches: read('Device imports, newest first', noInput, z.array(importBatch)),
+  listMappingTemplates: read('Saved column mappings', noInput, z.array(mappingTemplate)),
+  saveMappingTemplate: write(
+    'Save a column mapping under a name',
+    saveMappingTemplateInput,
+    mappingTemplate,
+    [],
+  ),
+
+  listDevices: read('One page of the device register, filtered and sorted', listDevicesInput, devicePage),
+  getDeviceFacets: read('The values the device register can be filtered by', noInput, deviceFacets),
+  getDevice: read('One device with its extra attributes, import batches and history', deviceId, deviceDetail),
+  updateDevice: write('Edit one device', updateDeviceInput, deviceDetail, ['devices']),
+  bulkUpdateDevices: write(
+    'Set the department or state of many devices',
+    bulkUpdateDevicesInput,
+    bulkUpdateResult,
+    ['devices'],
+  ),
 } satisfies Record<OperationName, OperationSpec>;
 
 export type Contract = typeof contract;

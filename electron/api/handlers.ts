@@ -2,15 +2,34 @@ import type { AuditRecorder } from '../core/audit/audit-log';
 import { listAudit } from '../core/audit/audit-log';
 import type { CoreContext } from '../core/context';
 import { getDashboardFigures } from '../core/dashboard/figures';
+import { deviceFacets, listDevices } from '../core/devices/device-query';
+import { bulkUpdateDevices, getDevice, updateDevice } from '../core/devices/device-repository';
+import { listImportBatches, listMappingTemplates, saveMappingTemplate } from '../core/devices/import/batches';
+import { commitImport, prepareImport, previewImport } from '../core/devices/import/service';
+import { undoImport } from '../core/devices/import/undo';
 import { getSettings, updateSettings } from '../core/settings/settings';
 import { getStatus } from '../core/status/status';
 import type { OperationName, OutputOf, ParsedInputOf } from './contract';
 
-type Handler<K extends OperationName> = (
+/** A read, or a write that runs inside the router's transaction with an audit recorder. */
+type Direct<K extends OperationName> = (
   ctx: CoreContext,
   input: ParsedInputOf<K>,
   audit: AuditRecorder,
-) => OutputOf<K>;
+) => OutputOf<K> | Promise<OutputOf<K>>;
+
+/**
+ * A write with slow asynchronous preparation (reading a workbook): `prepare` runs first, outside any transaction
+ * and without writing; `apply` then runs synchronously inside the router's transaction.
+ */
+interface TwoPhase<K extends OperationName, P> {
+  prepare(ctx: CoreContext, input: ParsedInputOf<K>): Promise<P>;
+  apply(ctx: CoreContext, prepared: P, audit: AuditRecorder): OutputOf<K>;
+}
+
+export type Handler<K extends OperationName> = Direct<K> | TwoPhase<K, unknown>;
+
+const twoPhase = <K extends OperationName, P>(handler: TwoPhase<K, P>) => handler as TwoPhase<K, unknown>;
 
 /** Which core function serves which operation. Nothing else happens here: no SQL, no validation. */
 export const handlers: { readonly [K in OperationName]: Handler<K> } = {
@@ -19,4 +38,23 @@ export const handlers: { readonly [K in OperationName]: Handler<K> } = {
   getSettings: (ctx) => getSettings(ctx),
   updateSettings: (ctx, input, audit) => updateSettings(ctx, input, audit),
   listAudit: (ctx, input) => listAudit(ctx, input),
+
+  previewDeviceImport: async (ctx, input) => previewImport(ctx, await prepareImport(ctx, input)),
+  importDevices: twoPhase<
+    'importDevices',
+    { prepared: Awaited<ReturnType<typeof prepareImport>>; dryRun: boolean }
+  >({
+    prepare: async (ctx, input) => ({ prepared: await prepareImport(ctx, input), dryRun: input.dryRun }),
+    apply: (ctx, { prepared, dryRun }, audit) => commitImport(ctx, prepared, audit, dryRun),
+  }),
+  undoImport: (ctx, input, audit) => undoImport(ctx, input.batchId, audit),
+  listImportBatches: (ctx) => listImportBatches(ctx),
+  listMappingTemplates: (ctx) => listMappingTemplates(ctx),
+  saveMappingTemplate: (ctx, input, audit) => saveMappingTemplate(ctx, input.name, input.mapping, audit),
+
+  listDevices: (ctx, input) => listDevices(ctx, input),
+  getDeviceFacets: (ctx) => deviceFacets(ctx),
+  getDevice: (ctx, input) => getDevice(ctx, input.id),
+  updateDevice: (ctx, input, audit) => updateDevice(ctx, input.id, input.changes, audit),
+  bulkUpdateDevices: (ctx, input, audit) => bulkUpdateDevices(ctx, input, audit),
 };

@@ -8,6 +8,17 @@ export const operationNames = [
   'getSettings',
   'updateSettings',
   'listAudit',
+  'previewDeviceImport',
+  'importDevices',
+  'undoImport',
+  'listImportBatches',
+  'listMappingTemplates',
+  'saveMappingTemplate',
+  'listDevices',
+  'getDeviceFacets',
+  'getDevice',
+  'updateDevice',
+  'bulkUpdateDevices',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

@@ -5,15 +5,51 @@ import { openSession } from '../core/session';
 import { openTestSession, tempDir } from '../testing/temp';
 import { contract, type InputOf, type OperationName } from './contract';
 import { operationNames } from './operations';
-import { createRouter } from './router';
+import { createRouter, type Router } from './router';
 
 type WriteOperation = {
   [K in OperationName]: (typeof contract)[K]['kind'] extends 'write' ? K : never;
 }[OperationName];
 
-/** A valid input that changes something, for every write operation (a new write operation must add one). */
-const changingInputs: { [K in WriteOperation]: InputOf<K> } = {
-  updateSettings: { organizationName: 'St. Elisabeth Hospital', siteTimeZone: 'America/New_York' },
+const csv = (text: string) => Buffer.from(text).toString('base64');
+const DEVICES_CSV = csv(
+  'Asset Tag,Model,Department\nA-1,Symbia T16,Nuclear Medicine\nA-2,Biograph mCT,PET Center\n',
+);
+
+async function importTwoDevices(router: Router) {
+  const result = await router.dispatch('importDevices', { fileName: 'devices.csv', content: DEVICES_CSV });
+  if (!result.ok) throw new Error(result.error.message);
+  const page = await router.dispatch('listDevices', {});
+  if (!page.ok) throw new Error(page.error.message);
+  return {
+    batchId: (result.value as { batchId: number }).batchId,
+    ids: (page.value as { rows: { id: number }[] }).rows.map((row) => row.id),
+  };
+}
+
+/**
+ * For every write operation, a valid input that changes something, after any setup it needs. The type makes a
+ * new write operation add its own, so the audit test below covers it.
+ */
+const writeScenarios: { [K in WriteOperation]: (router: Router) => Promise<InputOf<K>> } = {
+  updateSettings: async () => ({
+    organizationName: 'St. Elisabeth Hospital',
+    siteTimeZone: 'America/New_York',
+  }),
+  importDevices: async () => ({ fileName: 'devices.csv', content: DEVICES_CSV }),
+  undoImport: async (router) => ({ batchId: (await importTwoDevices(router)).batchId }),
+  saveMappingTemplate: async () => ({
+    name: 'CMMS export',
+    mapping: { 'Asset Tag': 'assetTag', Notes: null },
+  }),
+  updateDevice: async (router) => ({
+    id: (await importTwoDevices(router)).ids[0] ?? 0,
+    changes: { location: 'Room 2' },
+  }),
+  bulkUpdateDevices: async (router) => ({
+    ids: (await importTwoDevices(router)).ids,
+    changes: { department: 'Radiology' },
+  }),
 };
 
 const quiet = { logError: () => {} };
@@ -94,11 +130,13 @@ describe('the router', () => {
     });
   });
 
-  it.each(Object.keys(changingInputs) as WriteOperation[])(
+  it.each(Object.keys(writeScenarios) as WriteOperation[])(
     'audits %s with user, before and after',
     async (name) => {
       const session = await openTestSession();
-      const result = await createRouter(session).dispatch(name, changingInputs[name]);
+      const router = createRouter(session);
+      const input = await writeScenarios[name](router);
+      const result = await router.dispatch(name, input);
       expect(result.ok).toBe(true);
       const rows = session.ctx.db
         .prepare('SELECT os_user, operation, before_json, after_json FROM audit_log WHERE operation = ?')

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import { auditRecorder } from '../core/audit/audit-log';
+import type { CoreContext } from '../core/context';
 import { AppError } from '../core/errors';
 import type { CoreSession } from '../core/session';
 import { type ApiError, type ApiResult, contract, type ErrorCode, type OperationName } from './contract';
-import { handlers } from './handlers';
+import { type Handler, handlers } from './handlers';
 import { isOperationName } from './operations';
 
 export interface Router {
@@ -34,16 +35,8 @@ export function createRouter(session: CoreSession, options: RouterOptions = {}):
         const issues = describeIssues(parsed.error);
         return fail('INVALID_INPUT', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
       }
-      const { ctx } = session;
       try {
-        // One correlated call: TypeScript cannot relate handlers[name] to contract[name] for a union name.
-        const handler = handlers[name] as (
-          c: typeof ctx,
-          i: unknown,
-          a: ReturnType<typeof auditRecorder>,
-        ) => unknown;
-        const run = () => handler(ctx, parsed.data, auditRecorder(ctx, name));
-        const value = spec.kind === 'write' ? ctx.db.transaction(run)() : run();
+        const value = await run(session.ctx, name, spec.kind, parsed.data);
         return { ok: true, value, changed: spec.changes };
       } catch (error) {
         if (error instanceof AppError) return fail(error.code, error.message);
@@ -55,6 +48,29 @@ export function createRouter(session: CoreSession, options: RouterOptions = {}):
       }
     },
   };
+}
+
+/** Reads run as they are; writes run in one transaction with an audit recorder, after any async preparation. */
+async function run(
+  ctx: CoreContext,
+  name: OperationName,
+  kind: 'read' | 'write',
+  input: unknown,
+): Promise<unknown> {
+  // TypeScript cannot relate handlers[name] to contract[name] for a union of names; the handler table's type does.
+  const handler = handlers[name] as Handler<OperationName>;
+  const audit = auditRecorder(ctx, name);
+  if (typeof handler !== 'function') {
+    const prepared = await handler.prepare(ctx, input as never);
+    return ctx.db.transaction(() => handler.apply(ctx, prepared, audit))();
+  }
+  if (kind === 'read') return handler(ctx, input as never, audit);
+  return ctx.db.transaction(() => {
+    const result = handler(ctx, input as never, audit);
+    if (result instanceof Promise)
+      throw new Error(`The write "${name}" must be synchronous to run in a transaction.`);
+    return result;
+  })();
 }
 
 function describeIssues(error: z.ZodError): { path: string; message: string }[] {

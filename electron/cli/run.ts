@@ -3,12 +3,18 @@ import { createRouter } from '../api/router';
 import { resolveDatabasePath } from '../core/db/location';
 import { closeSession, openSession } from '../core/session';
 import type { Command } from './command';
+import { devicesCommand } from './devices-command';
 import { CliError, EXIT, type ExitCode } from './exit-codes';
+import { importDevicesCommand } from './import-devices-command';
 import { statusCommand } from './status-command';
+import { undoImportCommand } from './undo-import-command';
 
 /** Every command of the `isopatch` entry point; later features add theirs here. */
 const commands: Readonly<Record<string, Command>> = {
   status: statusCommand,
+  'import-devices': importDevicesCommand,
+  devices: devicesCommand,
+  'undo-import': undoImportCommand,
 };
 
 const GLOBAL_OPTIONS = {

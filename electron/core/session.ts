@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { auditRecorder } from './audit/audit-log';
 import type { CoreContext } from './context';
 import { type OpenedDatabase, type OpenOptions, openDatabase } from './db/open';
+import { ensureBundledVendors } from './devices/vendors';
 import { DatabaseRefusedError } from './errors';
 import { ensureOrganization } from './settings/settings';
 
@@ -33,6 +34,7 @@ export async function openSession(databasePath: string, options: SessionOptions 
   };
   const systemTimeZone = options.systemTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   ensureOrganization(ctx, auditRecorder(ctx, 'initialize'), systemTimeZone);
+  ensureBundledVendors(ctx, auditRecorder(ctx, 'initialize'));
   return { state: 'open', ctx, opened };
 }
 

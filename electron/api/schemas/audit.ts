@@ -19,6 +19,7 @@ export const listAuditInput = z
   .object({
     limit: z.number().int().min(1).max(1000).default(100),
     entity: z.string().max(64).optional(),
+    entityId: z.string().max(64).optional(),
   })
   .strict();
 export type ListAuditInput = z.output<typeof listAuditInput>;

@@ -52,9 +52,14 @@ export function listAudit(ctx: CoreContext, input: ListAuditInput): AuditEntry[]
   const rows = ctx.db
     .prepare(
       `SELECT id, at, os_user, operation, entity, entity_id, action, before_json, after_json FROM audit_log
-       WHERE (@entity IS NULL OR entity = @entity) ORDER BY id DESC LIMIT @limit`,
+       WHERE (@entity IS NULL OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId)
+       ORDER BY id DESC LIMIT @limit`,
     )
-    .all({ entity: input.entity ?? null, limit: input.limit }) as AuditRow[];
+    .all({
+      entity: input.entity ?? null,
+      entityId: input.entityId ?? null,
+      limit: input.limit,
+    }) as AuditRow[];
   return rows.map((row) => ({
     id: row.id,
     at: row.at,

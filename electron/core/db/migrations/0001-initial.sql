@@ -2,6 +2,12 @@
 -- Times are UTC instants as ISO 8601 text ('2026-11-29T10:00:00.000Z'); local dates as 'YYYY-MM-DD';
 -- local times of day as 'HH:MM'. JSON columns hold what has no fixed shape (extra imported attributes).
 
+-- Small facts about this database itself, such as which bundled catalog data it has loaded.
+CREATE TABLE app_state (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
 CREATE TABLE site (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL UNIQUE,
@@ -58,7 +64,8 @@ CREATE TABLE model_alias (
 
 CREATE TABLE device (
   id INTEGER PRIMARY KEY,
-  asset_tag TEXT NOT NULL UNIQUE,
+  -- The usual import key; NULL only for devices imported with the serial number as key.
+  asset_tag TEXT UNIQUE,
   serial TEXT,
   manufacturer TEXT,
   vendor_id INTEGER REFERENCES vendor (id),
@@ -75,7 +82,7 @@ CREATE TABLE device (
   install_date TEXT,
   state TEXT NOT NULL DEFAULT 'unassessed' CHECK (state IN (
     'unassessed', 'affected', 'isolation-planned', 'isolated', 'patch-planned', 'patched', 'verified',
-    'reconnected', 'risk-accepted', 'not-affected', 'decommissioned')),
+      'reconnected', 'risk-accepted', 'not-affected', 'decommissioned')),
   network_state TEXT NOT NULL DEFAULT 'connected' CHECK (network_state IN ('connected', 'isolated', 'disconnected')),
   state_reason TEXT,
   risk_approver TEXT,
@@ -118,12 +125,13 @@ CREATE TABLE import_batch (
 -- What one batch did to one device, so "Undo import" can restore exactly the previous state.
 CREATE TABLE import_batch_device (
   batch_id INTEGER NOT NULL REFERENCES import_batch (id) ON DELETE CASCADE,
-  device_id INTEGER NOT NULL REFERENCES device (id),
+  device_id INTEGER NOT NULL REFERENCES device (id) ON DELETE CASCADE,
   action TEXT NOT NULL CHECK (action IN ('added', 'updated', 'unchanged')),
   before_json TEXT,
   after_json TEXT,
   PRIMARY KEY (batch_id, device_id)
 );
+CREATE INDEX import_batch_device_device ON import_batch_device (device_id);
 
 CREATE TABLE advisory (
   id INTEGER PRIMARY KEY,

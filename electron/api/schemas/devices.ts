@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { auditEntry } from './audit';
+
+/** The canonical fields an inventory column can map to. Everything else is kept as an extra attribute. */
+export const deviceFields = [
+  'assetTag',
+  'serial',
+  'manufacturer',
+  'model',
+  'modality',
+  'department',
+  'location',
+  'ip',
+  'mac',
+  'hostname',
+  'os',
+  'softwareVersion',
+  'installDate',
+] as const;
+export const deviceField = z.enum(deviceFields);
+export type DeviceField = z.infer<typeof deviceField>;
+
+export const deviceStates = [
+  'unassessed',
+  'affected',
+  'isolation-planned',
+  'isolated',
+  'patch-planned',
+  'patched',
+  'verified',
+  'reconnected',
+  'risk-accepted',
+  'not-affected',
+  'decommissioned',
+] as const;
+export const deviceState = z.enum(deviceStates);
+export type DeviceState = z.infer<typeof deviceState>;
+
+export const networkState = z.enum(['connected', 'isolated', 'disconnected']);
+
+/** A value that was kept as written but did not pass validation (an IP like 10.300.1.1, an impossible date). */
+export const fieldFlag = z.object({ field: deviceField, value: z.string(), reason: z.string() });
+export type FieldFlag = z.infer<typeof fieldFlag>;
+
+const text = z.string().nullable();
+
+export const device = z.object({
+  id: z.number().int(),
+  assetTag: text,
+  serial: text,
+  /** As written in the imported file. */
+  manufacturer: text,
+  /** The canonical vendor the manufacturer's spelling resolves to. */
+  vendor: text,
+  model: text,
+  modality: text,
+  department: text,
+  location: text,
+  ip: text,
+  mac: text,
+  hostname: text,
+  os: text,
+  softwareVersion: text,
+  /** YYYY-MM-DD */
+  installDate: text,
+  state: deviceState,
+  networkState,
+  extra: z.record(z.string(), z.string()),
+  flags: z.array(fieldFlag),
+  updatedAt: z.string(),
+});
+export type Device = z.infer<typeof device>;
+
+export const deviceSortFields = [...deviceFields, 'vendor', 'state', 'updatedAt'] as const;
+
+export const deviceFilters = z
+  .object({
+    department: z.array(z.string().max(200)).max(500).optional(),
+    vendor: z.array(z.string().max(200)).max(500).optional(),
+    os: z.array(z.string().max(200)).max(500).optional(),
+    state: z.array(deviceState).optional(),
+    flagged: z.boolean().optional(),
+  })
+  .strict();
+export type DeviceFilters = z.infer<typeof deviceFilters>;
+
+export const listDevicesInput = z
+  .object({
+    search: z.string().max(200).default(''),
+    filters: deviceFilters.default({}),
+    sort: z
+      .object({ field: z.enum(deviceSortFields), direction: z.enum(['asc', 'desc']) })
+      .strict()
+      .default({ field: 'assetTag', direction: 'asc' }),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
+export type ListDevicesInput = z.output<typeof listDevicesInput>;
+
+export const devicePage = z.object({
+  total: z.number().int(),
+  offset: z.number().int(),
+  rows: z.array(device),
+});
+export type DevicePage = z.infer<typeof devicePage>;
+
+export const deviceFacets = z.object({
+  departments: z.array(z.string()),
+  vendors: z.array(z.string()),
+  oses: z.array(z.string()),
+  states: z.array(deviceState),
+});
+export type DeviceFacets = z.infer<typeof deviceFacets>;
+
+export const deviceBatchLink = z.object({
+  batchId: z.number().int(),
+  fileName: z.string(),
+  importedAt: z.string(),
+  action: z.enum(['added', 'updated', 'unchanged']),
+  undone: z.boolean(),
+});
+
+export const deviceDetail = device.extend({
+  batches: z.array(deviceBatchLink),
+  history: z.array(auditEntry),
+});
+export type DeviceDetail = z.infer<typeof deviceDetail>;
+
+export const deviceId = z.object({ id: z.number().int().positive() }).strict();
+
+/** Fields a person may edit by hand; null clears a field. */
+export const deviceChanges = z
+  .object({
+    assetTag: z.string().max(200).nullable(),
+    serial: z.string().max(200).nullable(),
+    manufacturer: z.string().max(200).nullable(),
+    model: z.string().max(200).nullable(),
+    modality: z.string().max(200).nullable(),
+    department: z.string().max(200).nullable(),
+    location: z.string().max(500).nullable(),
+    ip: z.string().max(100).nullable(),
+    mac: z.string().max(100).nullable(),
+    hostname: z.string().max(255).nullable(),
+    os: z.string().max(200).nullable(),
+    softwareVersion: z.string().max(200).nullable(),
+    installDate: z.string().max(40).nullable(),
+    state: deviceState,
+    networkState,
+  })
+  .partial()
+  .strict();
+export type DeviceChanges = z.infer<typeof deviceChanges>;
+
+export const updateDeviceInput = z
+  .object({ id: z.number().int().positive(), changes: deviceChanges })
+  .strict();
+
+export const bulkUpdateDevicesInput = z
+  .object({
+    ids: z.array(z.number().int().positive()).min(1).max(200_000),
+    changes: z
+      .object({ department: z.string().trim().min(1).max(200), state: deviceState })
+      .partial()
+      .strict()
+      .refine(
+        (c) => c.department !== undefined || c.state !== undefined,
+        'must change the department or the state',
+      ),
+  })
+  .strict();
+export type BulkUpdateDevicesInput = z.output<typeof bulkUpdateDevicesInput>;
+
+export const bulkUpdateResult = z.object({ updated: z.number().int(), unchanged: z.number().int() });

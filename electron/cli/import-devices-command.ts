@@ -1,0 +1,82 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { ImportResult } from '../api/schemas/device-import';
+import { type Command, call } from './command';
+import { CliError, EXIT } from './exit-codes';
+
+const USAGE =
+  'isopatch import-devices FILE [--sheet NAME] [--key assetTag|serial] [--mapping FILE.json] [--date-order dmy|mdy|ymd] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--rejected-out FILE.csv] [--dry-run] [--json]';
+
+function readInput(path: string, what: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    const reason = (error as { code?: string }).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
+    throw new CliError(`The ${what} ${path} ${reason}.`);
+  }
+}
+
+function readMapping(path: string): unknown {
+  try {
+    return JSON.parse(readInput(path, 'mapping file').toString('utf8'));
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`The mapping file ${path} is not JSON: ${(error as Error).message}.`);
+  }
+}
+
+export const importDevicesCommand: Command = {
+  summary: 'import a device inventory (CSV, tab-delimited text or .xlsx)',
+  usage: USAGE,
+  options: {
+    sheet: { type: 'string' },
+    key: { type: 'string' },
+    mapping: { type: 'string' },
+    'date-order': { type: 'string' },
+    encoding: { type: 'string' },
+    'rejected-out': { type: 'string' },
+    'dry-run': { type: 'boolean' },
+  },
+  async run({ router, positionals, values, json }) {
+    const [path, ...rest] = positionals;
+    if (!path || rest.length > 0) throw new CliError(`import-devices takes one FILE; usage: ${USAGE}`);
+    const content = readInput(path, 'file').toString('base64');
+    const options = {
+      ...(values.sheet !== undefined && { sheet: values.sheet }),
+      ...(values.key !== undefined && { key: values.key }),
+      ...(values.mapping !== undefined && { mapping: readMapping(String(values.mapping)) }),
+      ...(values['date-order'] !== undefined && { dateOrder: values['date-order'] }),
+      ...(values.encoding !== undefined && { encoding: values.encoding }),
+    };
+    const result = await call<ImportResult>(router, 'importDevices', {
+      fileName: basename(path),
+      content,
+      options,
+      dryRun: values['dry-run'] === true,
+    });
+    if (values['rejected-out'] && result.rejectedCsv)
+      writeFileSync(String(values['rejected-out']), result.rejectedCsv);
+    if (json) {
+      const { rejectedCsv: _csv, headers: _headers, ...shown } = result;
+      console.log(JSON.stringify(shown, null, 2));
+    } else console.log(formatImport(result));
+    return result.rejected.length > 0 ? EXIT.doneWithProblems : EXIT.done;
+  },
+};
+
+function formatImport(result: ImportResult): string {
+  const how =
+    result.format === 'xlsx'
+      ? `sheet "${result.sheet}"`
+      : `${result.encoding?.toUpperCase()}, delimiter ${JSON.stringify(result.delimiter)}`;
+  const verb = result.committed
+    ? `Imported ${result.fileName} as batch ${result.batchId}`
+    : `Dry run of ${result.fileName}, nothing saved`;
+  const lines = [
+    `${verb} (${how}, header in row ${result.headerRow}${result.dateOrder ? `, dates ${result.dateOrder}` : ''}).`,
+    `  ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected.length} rejected; ${result.warnings.length} warnings; ${result.notInFile} devices in the database are not in the file.`,
+    ...result.warnings.map((w) => `  warning: row ${w.row}, ${w.field}: "${w.value}" ${w.reason}`),
+    ...result.rejected.map((r) => `  rejected: row ${r.row} ${r.reason}`),
+  ];
+  return lines.join('\n');
+}

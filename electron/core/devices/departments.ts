@@ -1,0 +1,38 @@
+import type { CoreContext } from '../context';
+import { isoNow } from '../context';
+
+/** Departments of the organization's main site, found or created by name (case-insensitive). */
+export class DepartmentDirectory {
+  private readonly byName = new Map<string, number>();
+  private readonly siteId: number;
+
+  constructor(private readonly ctx: CoreContext) {
+    this.siteId = ctx.db
+      .prepare('SELECT default_site_id FROM organization WHERE id = 1')
+      .pluck()
+      .get() as number;
+    const rows = ctx.db.prepare('SELECT id, name FROM department WHERE site_id = ?').all(this.siteId) as {
+      id: number;
+      name: string;
+    }[];
+    for (const row of rows) this.byName.set(row.name.toLowerCase(), row.id);
+  }
+
+  find(name: string): number | undefined {
+    return this.byName.get(name.toLowerCase());
+  }
+
+  /** Within the caller's transaction. */
+  findOrCreate(name: string): number {
+    const known = this.find(name);
+    if (known !== undefined) return known;
+    const at = isoNow(this.ctx);
+    const id = Number(
+      this.ctx.db
+        .prepare('INSERT INTO department (site_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)')
+        .run(this.siteId, name, at, at).lastInsertRowid,
+    );
+    this.byName.set(name.toLowerCase(), id);
+    return id;
+  }
+}

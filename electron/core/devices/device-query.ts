@@ -1,0 +1,91 @@
+import type { DeviceFacets, DevicePage, ListDevicesInput } from '../../api/schemas/devices';
+import type { CoreContext } from '../context';
+import { DEVICE_COLUMNS, DEVICE_JOINS, type DeviceRow, toDevice } from './device-record';
+
+const SORT_COLUMNS: Record<ListDevicesInput['sort']['field'], string> = {
+  assetTag: 'd.asset_tag',
+  serial: 'd.serial',
+  manufacturer: 'd.manufacturer',
+  vendor: 'v.name',
+  model: 'd.model',
+  modality: 'd.modality',
+  department: 'dep.name',
+  location: 'd.location',
+  ip: 'd.ip',
+  mac: 'd.mac',
+  hostname: 'd.hostname',
+  os: 'd.os',
+  softwareVersion: 'd.software_version',
+  installDate: 'd.install_date',
+  state: 'd.state',
+  updatedAt: 'd.updated_at',
+};
+
+const SEARCHED = [
+  'd.asset_tag',
+  'd.serial',
+  'd.manufacturer',
+  'd.model',
+  'd.modality',
+  'dep.name',
+  'd.location',
+  'd.ip',
+  'd.mac',
+  'd.hostname',
+  'd.os',
+  'd.software_version',
+  'd.extra_json',
+];
+
+/** One page of the device register, filtered, searched and sorted in SQLite so 100,000 devices stay fast. */
+export function listDevices(ctx: CoreContext, input: ListDevicesInput): DevicePage {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const anyOf = (column: string, values: readonly string[] | undefined) => {
+    if (!values || values.length === 0) return;
+    where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  anyOf('dep.name', input.filters.department);
+  anyOf('v.name', input.filters.vendor);
+  anyOf('d.os', input.filters.os);
+  anyOf('d.state', input.filters.state);
+  if (input.filters.flagged) where.push("d.flags_json <> '[]'");
+  const term = input.search.trim();
+  if (term !== '') {
+    // Every word must appear in some field; LIKE's wildcards in the term are taken literally.
+    for (const word of term.split(/\s+/)) {
+      const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.push(`(${SEARCHED.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+      params.push(...SEARCHED.map(() => pattern));
+    }
+  }
+  const from = `FROM ${DEVICE_JOINS} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`;
+  const total = ctx.db
+    .prepare(`SELECT count(*) ${from}`)
+    .pluck()
+    .get(...params) as number;
+  const direction = input.sort.direction === 'desc' ? 'DESC' : 'ASC';
+  const rows = ctx.db
+    .prepare(
+      `SELECT ${DEVICE_COLUMNS} ${from}
+       ORDER BY ${SORT_COLUMNS[input.sort.field]} IS NULL, ${SORT_COLUMNS[input.sort.field]} COLLATE NOCASE ${direction}, d.id
+       LIMIT ? OFFSET ?`,
+    )
+    .all(...params, input.limit, input.offset) as DeviceRow[];
+  return { total, offset: input.offset, rows: rows.map(toDevice) };
+}
+
+export function deviceFacets(ctx: CoreContext): DeviceFacets {
+  const distinct = (sql: string) => ctx.db.prepare(sql).pluck().all() as string[];
+  return {
+    departments: distinct(
+      'SELECT DISTINCT dep.name FROM device d JOIN department dep ON dep.id = d.department_id ORDER BY dep.name COLLATE NOCASE',
+    ),
+    vendors: distinct(
+      'SELECT DISTINCT v.name FROM device d JOIN vendor v ON v.id = d.vendor_id ORDER BY v.name COLLATE NOCASE',
+    ),
+    oses: distinct('SELECT DISTINCT os FROM device WHERE os IS NOT NULL ORDER BY os COLLATE NOCASE'),
+    states: distinct('SELECT DISTINCT state FROM device ORDER BY state') as DeviceFacets['states'],
+  };
+}

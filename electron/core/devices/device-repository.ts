@@ -1,0 +1,165 @@
+import type {
+  BulkUpdateDevicesInput,
+  DeviceChanges,
+  DeviceDetail,
+  FieldFlag,
+} from '../../api/schemas/devices';
+import type { AuditRecorder } from '../audit/audit-log';
+import { listAudit } from '../audit/audit-log';
+import { type CoreContext, isoNow } from '../context';
+import { AppError } from '../errors';
+import { DepartmentDirectory } from './departments';
+import {
+  DEVICE_COLUMNS,
+  DEVICE_JOINS,
+  type DeviceRow,
+  type DeviceSnapshot,
+  snapshotOf,
+  TEXT_COLUMNS,
+  toDevice,
+} from './device-record';
+import { checkIp, cleanText, normalizeMac } from './import/normalize';
+import { VendorDirectory } from './vendors';
+
+function readRow(ctx: CoreContext, id: number): DeviceRow {
+  const row = ctx.db.prepare(`SELECT ${DEVICE_COLUMNS} FROM ${DEVICE_JOINS} WHERE d.id = ?`).get(id) as
+    | DeviceRow
+    | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `There is no device with id ${id}.`);
+  return row;
+}
+
+export function getDevice(ctx: CoreContext, id: number): DeviceDetail {
+  const row = readRow(ctx, id);
+  const batches = ctx.db
+    .prepare(
+      `SELECT b.id AS batchId, b.file_name AS fileName, b.imported_at AS importedAt, l.action, b.status = 'undone' AS undone
+       FROM import_batch_device l JOIN import_batch b ON b.id = l.batch_id WHERE l.device_id = ? ORDER BY b.id DESC`,
+    )
+    .all(id) as { batchId: number; fileName: string; importedAt: string; action: 'added'; undone: number }[];
+  return {
+    ...toDevice(row),
+    batches: batches.map((b) => ({ ...b, undone: b.undone === 1 })),
+    history: listAudit(ctx, { limit: 200, entity: 'device', entityId: String(id) }),
+  };
+}
+
+/** A hand edit: validated like an import, except that a bad value is refused instead of flagged. */
+export function updateDevice(
+  ctx: CoreContext,
+  id: number,
+  changes: DeviceChanges,
+  audit: AuditRecorder,
+): DeviceDetail {
+  applyDeviceChanges(ctx, id, changes, audit);
+  return getDevice(ctx, id);
+}
+
+/** Writes the changes and audits them; false when they change nothing. */
+function applyDeviceChanges(
+  ctx: CoreContext,
+  id: number,
+  changes: DeviceChanges,
+  audit: AuditRecorder,
+): boolean {
+  const current = readRow(ctx, id);
+  const before = snapshotOf(current);
+  const next: DeviceSnapshot = { ...before };
+  const touched = new Set<string>();
+  for (const [field, column] of Object.entries(TEXT_COLUMNS) as [
+    keyof typeof TEXT_COLUMNS,
+    keyof DeviceSnapshot,
+  ][]) {
+    if (!(field in changes)) continue;
+    const raw = changes[field];
+    const value = raw === null || raw === undefined ? null : cleanText(raw) || null;
+    (next[column] as string | null) = value === null ? null : checked(field, value);
+    touched.add(field);
+  }
+  if ('manufacturer' in changes) {
+    next.vendor_id = next.manufacturer
+      ? new VendorDirectory(ctx).resolveOrCreate(next.manufacturer).id
+      : null;
+  }
+  if ('department' in changes) {
+    const name = changes.department ? cleanText(changes.department) : '';
+    next.department_id = name ? new DepartmentDirectory(ctx).findOrCreate(name) : null;
+    touched.add('department');
+  }
+  if (next.asset_tag === null && next.serial === null) {
+    throw new AppError('INVALID_INPUT', 'A device needs an asset tag or a serial number.');
+  }
+  const flags = (JSON.parse(before.flags_json) as FieldFlag[]).filter((flag) => !touched.has(flag.field));
+  next.flags_json = JSON.stringify(flags);
+
+  const changedColumns = (Object.keys(next) as (keyof DeviceSnapshot)[]).filter((c) => next[c] !== before[c]);
+  const stateChanges = {
+    ...(changes.state && changes.state !== current.state ? { state: changes.state } : {}),
+    ...(changes.networkState && changes.networkState !== current.network_state
+      ? { network_state: changes.networkState }
+      : {}),
+  };
+  if (changedColumns.length === 0 && Object.keys(stateChanges).length === 0) return false;
+  const assignments = { ...Object.fromEntries(changedColumns.map((c) => [c, next[c]])), ...stateChanges };
+  try {
+    ctx.db
+      .prepare(
+        `UPDATE device SET ${Object.keys(assignments)
+          .map((c) => `${c} = @${c}`)
+          .join(', ')}, updated_at = @at WHERE id = @id`,
+      )
+      .run({ ...assignments, at: isoNow(ctx), id });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      throw new AppError('CONFLICT', `Another device already has the asset tag "${next.asset_tag}".`);
+    }
+    throw error;
+  }
+  audit({
+    entity: 'device',
+    entityId: id,
+    action: 'update',
+    before: Object.fromEntries(
+      Object.keys(assignments).map((c) => [
+        c,
+        c in before ? before[c as keyof DeviceSnapshot] : current[c as 'state'],
+      ]),
+    ),
+    after: assignments,
+  });
+  return true;
+}
+
+function checked(field: keyof typeof TEXT_COLUMNS, value: string): string {
+  if (field === 'ip') {
+    const ip = checkIp(value);
+    if (ip.problem) throw new AppError('INVALID_INPUT', `The IP address "${value}" ${ip.problem}.`);
+  }
+  if (field === 'mac') {
+    const mac = normalizeMac(value);
+    if (mac.problem) throw new AppError('INVALID_INPUT', `The MAC address "${value}" ${mac.problem}.`);
+    return mac.value;
+  }
+  if (field === 'installDate' && !isIsoDate(value)) {
+    throw new AppError('INVALID_INPUT', `The install date "${value}" is not a date in the form YYYY-MM-DD.`);
+  }
+  return value;
+}
+
+function isIsoDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
+  );
+}
+
+/** One department or state for many devices, in one transaction, each device audited. */
+export function bulkUpdateDevices(ctx: CoreContext, input: BulkUpdateDevicesInput, audit: AuditRecorder) {
+  let updated = 0;
+  let unchanged = 0;
+  for (const id of input.ids) {
+    if (applyDeviceChanges(ctx, id, input.changes, audit)) updated++;
+    else unchanged++;
+  }
+  return { updated, unchanged };
+}

@@ -1,0 +1,140 @@
+import type {
+  ColumnMapping,
+  DateOrder,
+  FieldWarning,
+  ImportKey,
+  ImportOptions,
+} from '../../../api/schemas/device-import';
+import type { DeviceField, FieldFlag } from '../../../api/schemas/devices';
+import { type DateOrderEvidence, inferDateOrder, readDate } from './dates';
+import { suggestMapping } from './header';
+import { MAX_CELL_CHARS } from './limits';
+import { checkIp, cleanText, normalizeMac } from './normalize';
+import type { ReadFile } from './read-file';
+import { cellText } from './table';
+
+export const FIELD_LABELS: Record<DeviceField, string> = {
+  assetTag: 'asset tag',
+  serial: 'serial number',
+  manufacturer: 'manufacturer',
+  model: 'model',
+  modality: 'modality',
+  department: 'department',
+  location: 'location',
+  ip: 'IP address',
+  mac: 'MAC address',
+  hostname: 'host name',
+  os: 'operating system',
+  softwareVersion: 'software version',
+  installDate: 'install date',
+};
+
+/** One data row, read through the mapping: canonical values, extra attributes, flagged values, or why it is rejected. */
+export interface InterpretedRow {
+  readonly row: number;
+  readonly cells: readonly string[];
+  readonly values: Partial<Record<DeviceField, string>>;
+  readonly extra: Record<string, string>;
+  readonly flags: FieldFlag[];
+  readonly warnings: FieldWarning[];
+  readonly problemColumns: number[];
+  key: string | null;
+  rejection: string | null;
+}
+
+export interface Interpretation {
+  readonly mapping: ColumnMapping;
+  readonly key: ImportKey;
+  readonly dateOrder: DateOrder | null;
+  readonly dateOrderSource: 'inferred' | 'given' | 'not-needed' | 'ask';
+  readonly rows: InterpretedRow[];
+}
+
+/** Mapping for this file: the person's choice for each header they set, the synonym table's for the rest. */
+export function effectiveMapping(
+  headers: readonly string[],
+  chosen: ColumnMapping | undefined,
+): ColumnMapping {
+  const suggested = suggestMapping(headers);
+  return Object.fromEntries(
+    headers.map((header) => [
+      header,
+      chosen && header in chosen ? (chosen[header] ?? null) : (suggested[header] ?? null),
+    ]),
+  );
+}
+
+export function interpretRows(
+  file: ReadFile,
+  options: ImportOptions,
+  remembered?: ColumnMapping,
+): Interpretation {
+  const mapping = effectiveMapping(file.headers, options.mapping ?? remembered);
+  const fields = file.headers.map((header) => mapping[header] ?? null);
+  const dateColumn = fields.indexOf('installDate');
+  const evidence: DateOrderEvidence | { order: DateOrder; source: 'given' } = options.dateOrder
+    ? { order: options.dateOrder, source: 'given' }
+    : dateColumn < 0
+      ? { order: null, source: 'not-needed' }
+      : inferDateOrder(file.rows.map((r) => r.cells[dateColumn] ?? ''));
+
+  const firstRowOfKey = new Map<string, number>();
+  const rows = file.rows.map((sheetRow) => {
+    const row: InterpretedRow = {
+      row: sheetRow.row,
+      cells: sheetRow.cells.map(cellText),
+      values: {},
+      extra: {},
+      flags: [],
+      warnings: [],
+      problemColumns: [],
+      key: null,
+      rejection: null,
+    };
+    const warn = (column: number, field: DeviceField, value: string, reason: string, flag: boolean) => {
+      row.warnings.push({ row: row.row, field: file.headers[column] ?? field, value, reason });
+      row.problemColumns.push(column);
+      if (flag) row.flags.push({ field, value, reason });
+    };
+    sheetRow.cells.forEach((cell, column) => {
+      const text = cleanText(cellText(cell));
+      if (text === '') return;
+      const header = file.headers[column] ?? `Column ${column + 1}`;
+      if (text.length > MAX_CELL_CHARS) {
+        row.rejection ??= `${header} is longer than ${MAX_CELL_CHARS} characters`;
+        return;
+      }
+      const field = fields[column];
+      if (!field) {
+        row.extra[header] = text;
+        return;
+      }
+      if (field === 'installDate') {
+        const date = readDate(cell instanceof Date ? cell : text, evidence.order);
+        if ('problem' in date) warn(column, field, text, date.problem, true);
+        else {
+          row.values.installDate = date.iso;
+          if (date.note) warn(column, field, text, date.note, false);
+        }
+        return;
+      }
+      const checked = field === 'mac' ? normalizeMac(text) : field === 'ip' ? checkIp(text) : { value: text };
+      row.values[field] = checked.value;
+      if (checked.problem) warn(column, field, text, checked.problem, true);
+    });
+
+    row.key = row.values[options.key] ?? null;
+    if (row.rejection) return row;
+    if (!row.key) {
+      row.rejection = `has no ${FIELD_LABELS[options.key]}, the key that identifies the device`;
+      return row;
+    }
+    const first = firstRowOfKey.get(row.key);
+    if (first !== undefined) {
+      row.rejection = `repeats ${FIELD_LABELS[options.key]} "${row.key}" of row ${first}`;
+    } else firstRowOfKey.set(row.key, row.row);
+    return row;
+  });
+
+  return { mapping, key: options.key, dateOrder: evidence.order, dateOrderSource: evidence.source, rows };
+}

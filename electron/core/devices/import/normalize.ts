@@ -1,0 +1,24 @@
+import { isIP } from 'node:net';
+
+/** Trimmed, non-breaking and other odd spaces made plain, ligatures (the "fi" ligature) unfolded; '' for nothing. */
+export function cleanText(value: string): string {
+  return value
+    .replace(/[\u00a0\u2007\u202f\u2000-\u200a\u3000]/g, ' ')
+    .normalize('NFKC')
+    .replace(/[\u200b\ufeff]/g, '')
+    .trim();
+}
+
+export type Checked = { value: string; problem?: undefined } | { value: string; problem: string };
+
+/** AA:BB:CC:DD:EE:FF from any of the usual spellings (dashes, dots, no separators, lower case). */
+export function normalizeMac(value: string): Checked {
+  const hex = value.replace(/[\s:.-]/g, '');
+  if (!/^[0-9a-fA-F]{12}$/.test(hex))
+    return { value, problem: 'is not a MAC address (12 hexadecimal digits)' };
+  return { value: hex.toUpperCase().match(/../g)?.join(':') ?? value };
+}
+
+export function checkIp(value: string): Checked {
+  return isIP(value) === 0 ? { value, problem: 'is not a valid IPv4 or IPv6 address' } : { value };
+}

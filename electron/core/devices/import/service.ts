@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import type {
+  ImportFile,
+  ImportPreview,
+  ImportResult,
+  ImportSummary,
+} from '../../../api/schemas/device-import';
+import type { AuditRecorder } from '../../audit/audit-log';
+import { type CoreContext, isoNow } from '../../context';
+import { AppError } from '../../errors';
+import { type AppliedImport, applyImport } from './apply';
+import { type Interpretation, interpretRows } from './interpret';
+import { PREVIEW_ROWS } from './limits';
+import { type ReadFile, readImportFile, refuseFile } from './read-file';
+import { rejectedRowsCsv } from './rejected-csv';
+import { rememberedMapping, rememberMapping } from './remembered-mapping';
+
+/** A file read and interpreted, not yet written: the slow, asynchronous part, done outside any transaction. */
+export interface PreparedImport {
+  readonly file: ImportFile;
+  readonly read: ReadFile;
+  readonly interpretation: Interpretation;
+  readonly sha256: string;
+}
+
+export async function prepareImport(ctx: CoreContext, file: ImportFile): Promise<PreparedImport> {
+  const read = await readImportFile(file);
+  const interpretation = interpretRows(read, file.options, rememberedMapping(ctx, read.headers));
+  const sha256 = createHash('sha256').update(Buffer.from(file.content, 'base64')).digest('hex');
+  return { file, read, interpretation, sha256 };
+}
+
+const noAudit: AuditRecorder = () => {};
+const ROLLBACK = Symbol('rollback');
+
+/** Runs the real import and rolls it back: the preview's totals come from the same code as the commit. */
+function rehearse(ctx: CoreContext, prepared: PreparedImport): AppliedImport {
+  let applied: AppliedImport | undefined;
+  try {
+    ctx.db.transaction(() => {
+      applied = applyImport(ctx, prepared.interpretation.rows, prepared.interpretation.key, null, noAudit);
+      throw ROLLBACK;
+    })();
+  } catch (error) {
+    if (error !== ROLLBACK) throw error;
+  }
+  if (!applied) throw new Error('The rehearsal of the import produced nothing.');
+  return applied;
+}
+
+function summary(prepared: PreparedImport, applied: AppliedImport): ImportSummary {
+  const { read, interpretation, file } = prepared;
+  return {
+    fileName: file.fileName,
+    format: read.format,
+    encoding: read.encoding,
+    delimiter: read.delimiter,
+    sheet: read.sheet,
+    sheets: [...read.sheets],
+    headerRow: read.headerRow,
+    headers: [...read.headers],
+    mapping: interpretation.mapping,
+    key: interpretation.key,
+    dateOrder: interpretation.dateOrder,
+    dateOrderSource: interpretation.dateOrderSource,
+    totalRows: interpretation.rows.length,
+    added: applied.added,
+    updated: applied.updated,
+    unchanged: applied.unchanged,
+    rejected: interpretation.rows
+      .filter((row) => row.rejection)
+      .map((row) => ({ row: row.row, reason: row.rejection ?? '' })),
+    warnings: interpretation.rows.flatMap((row) => row.warnings),
+    notInFile: applied.notInFile,
+  };
+}
+
+export function previewImport(ctx: CoreContext, prepared: PreparedImport): ImportPreview {
+  const applied = rehearse(ctx, prepared);
+  return {
+    ...summary(prepared, applied),
+    rows: prepared.interpretation.rows.slice(0, PREVIEW_ROWS).map((row) => ({
+      row: row.row,
+      action: applied.actions.get(row.row) ?? 'reject',
+      cells: [...row.cells],
+      problems: [
+        ...(row.rejection ? [row.rejection] : []),
+        ...row.warnings.map((w) => `${w.field}: ${w.reason}`),
+      ],
+      problemColumns: [...row.problemColumns],
+    })),
+  };
+}
+
+/** Commits the import in the caller's transaction, or rehearses it for --dry-run. */
+export function commitImport(
+  ctx: CoreContext,
+  prepared: PreparedImport,
+  audit: AuditRecorder,
+  dryRun: boolean,
+): ImportResult {
+  const { interpretation, read, file } = prepared;
+  if (interpretation.dateOrderSource === 'ask') {
+    const column =
+      read.headers[Object.values(interpretation.mapping).indexOf('installDate')] ?? 'install date';
+    throw refuseFile(
+      file.fileName,
+      `has dates in column "${column}" that could be day-first or month-first; choose the date order (dmy or mdy)`,
+    );
+  }
+  if (dryRun) {
+    const applied = rehearse(ctx, prepared);
+    return {
+      ...summary(prepared, applied),
+      batchId: null,
+      committed: false,
+      rejectedCsv: rejectedRowsCsv(read.headers, interpretation.rows),
+    };
+  }
+  const batchId = Number(
+    ctx.db
+      .prepare(
+        `INSERT INTO import_batch (kind, file_name, sha256, os_user, imported_at, options_json, mapping_json)
+         VALUES ('devices', ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        file.fileName,
+        prepared.sha256,
+        ctx.osUser,
+        isoNow(ctx),
+        JSON.stringify({ ...file.options, mapping: undefined, dateOrder: interpretation.dateOrder }),
+        JSON.stringify(interpretation.mapping),
+      ).lastInsertRowid,
+  );
+  const applied = applyImport(ctx, interpretation.rows, interpretation.key, batchId, audit);
+  const result = summary(prepared, applied);
+  if (applied.added + applied.updated + applied.unchanged === 0) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `${file.fileName} has no row that could be imported; row ${result.rejected[0]?.row} ${result.rejected[0]?.reason}.`,
+    );
+  }
+  ctx.db
+    .prepare('UPDATE import_batch SET added = ?, updated = ?, unchanged = ?, rejected = ? WHERE id = ?')
+    .run(applied.added, applied.updated, applied.unchanged, result.rejected.length, batchId);
+  rememberMapping(ctx, read.headers, interpretation.mapping);
+  audit({
+    entity: 'import_batch',
+    entityId: batchId,
+    action: 'import',
+    after: {
+      fileName: file.fileName,
+      sha256: prepared.sha256,
+      added: applied.added,
+      updated: applied.updated,
+      unchanged: applied.unchanged,
+      rejected: result.rejected.length,
+    },
+    batchId,
+  });
+  return {
+    ...result,
+    batchId,
+    committed: true,
+    rejectedCsv: rejectedRowsCsv(read.headers, interpretation.rows),
+  };
+}

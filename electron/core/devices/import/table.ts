@@ -1,0 +1,19 @@
+/** A cell as read from a file: text, or a real date where a workbook stored one. */
+export type Cell = string | Date;
+
+export interface SheetRow {
+  /** The row number a spreadsheet shows (the file's first row is 1), also when quoted fields span lines. */
+  readonly row: number;
+  readonly cells: readonly Cell[];
+}
+
+/** One table of a file: a CSV has one, a workbook one per sheet. */
+export interface Sheet {
+  readonly name: string | null;
+  readonly rows: readonly SheetRow[];
+}
+
+export const cellText = (cell: Cell | undefined): string =>
+  cell === undefined ? '' : typeof cell === 'string' ? cell : cell.toISOString().slice(0, 10);
+
+export const isBlankRow = (row: SheetRow): boolean => row.cells.every((cell) => cellText(cell).trim() === '');
