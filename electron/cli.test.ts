@@ -32,7 +32,8 @@ describe('isopatch status', () => {
     expect(run.code).toBe(0);
     const status = JSON.parse(run.stdout);
     expect(status).toMatchObject({ databasePath: db, schemaVersion: 1, organizationName: '' });
-    expect(status.counts).toMatchObject({ device: 0, organization: 1, site: 1, audit_log: 1 });
+    expect(status.counts).toMatchObject({ device: 0, organization: 1, site: 1 });
+    expect(status.counts.audit_log).toBeGreaterThan(0);
   });
 
   it('refuses a damaged file with exit code 2, one sentence naming it, and leaves it unchanged', () => {

@@ -9,7 +9,7 @@ import type { AuditRecorder } from '../../audit/audit-log';
 import { type CoreContext, isoNow } from '../../context';
 import { AppError } from '../../errors';
 import { type AppliedImport, applyImport } from './apply';
-import { type Interpretation, interpretRows } from './interpret';
+import { FIELD_LABELS, type Interpretation, interpretRows } from './interpret';
 import { PREVIEW_ROWS } from './limits';
 import { type ReadFile, readImportFile, refuseFile } from './read-file';
 import { rejectedRowsCsv } from './rejected-csv';
@@ -100,6 +100,13 @@ export function commitImport(
   dryRun: boolean,
 ): ImportResult {
   const { interpretation, read, file } = prepared;
+  if (!Object.values(interpretation.mapping).includes(interpretation.key)) {
+    const columns = read.headers.map((h) => `"${h}"`).join(', ');
+    throw refuseFile(
+      file.fileName,
+      `has no column for the ${FIELD_LABELS[interpretation.key]}, the key that identifies each device (its columns are ${columns}); map one`,
+    );
+  }
   if (interpretation.dateOrderSource === 'ask') {
     const column =
       read.headers[Object.values(interpretation.mapping).indexOf('installDate')] ?? 'install date';

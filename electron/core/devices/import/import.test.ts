@@ -1,0 +1,273 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { createRouter } from '../../../api/router';
+import { devices, importError, importFile, preview } from '../../../testing/devices';
+import { openTestSession } from '../../../testing/temp';
+
+async function setup() {
+  const session = await openTestSession();
+  return { session, router: createRouter(session), db: session.ctx.db };
+}
+
+const HEADER =
+  'Asset Tag,Serial,Manufacturer,Model,Department,IP Address,MAC Address,Install Date,Purchase Order';
+
+describe('importing devices', () => {
+  it('adds devices with canonical vendors, normalised values and every unmapped column kept', async () => {
+    const { router } = await setup();
+    const result = await importFile(
+      router,
+      `${HEADER}\nA-1,S1,"Siemens Medical Solutions USA, Inc.",Symbia T16,Nuclear Medicine,10.0.0.1,aa-bb-cc-dd-ee-ff,06/11/2015,PO 4711\n` +
+        'A-2,S2,SIEMENS HEALTHINEERS AG,Biograph mCT,PET Center,10.0.0.2,AABBCCDDEE00,12/24/2014,\n',
+    );
+    expect(result).toMatchObject({
+      committed: true,
+      added: 2,
+      updated: 0,
+      unchanged: 0,
+      rejected: [],
+      warnings: [],
+    });
+    expect(result.dateOrder).toBe('mdy');
+    const [first, second] = await devices(router);
+    expect(first).toMatchObject({
+      assetTag: 'A-1',
+      manufacturer: 'Siemens Medical Solutions USA, Inc.',
+      vendor: 'Siemens Healthineers',
+      mac: 'AA:BB:CC:DD:EE:FF',
+      installDate: '2015-06-11',
+      department: 'Nuclear Medicine',
+      extra: { 'Purchase Order': 'PO 4711' },
+      state: 'unassessed',
+    });
+    expect(second).toMatchObject({ vendor: 'Siemens Healthineers', installDate: '2014-12-24', extra: {} });
+  });
+
+  it('imports a row with a bad value, keeps the raw value, flags it and names row and field', async () => {
+    const { router } = await setup();
+    const result = await importFile(
+      router,
+      `${HEADER}\nA-1,S1,GE,Discovery NM530c,NM,10.300.1.1,not-a-mac,31/02/2015,\n`,
+      {
+        dateOrder: 'dmy',
+      },
+    );
+    expect(result.added).toBe(1);
+    expect(result.warnings).toEqual([
+      { row: 2, field: 'IP Address', value: '10.300.1.1', reason: 'is not a valid IPv4 or IPv6 address' },
+      {
+        row: 2,
+        field: 'MAC Address',
+        value: 'not-a-mac',
+        reason: 'is not a MAC address (12 hexadecimal digits)',
+      },
+      { row: 2, field: 'Install Date', value: '31/02/2015', reason: 'is not a date that exists' },
+    ]);
+    const [device] = await devices(router);
+    expect(device).toMatchObject({ ip: '10.300.1.1', mac: 'not-a-mac', installDate: null });
+    expect(device?.flags.map((f) => f.field)).toEqual(['ip', 'mac', 'installDate']);
+  });
+
+  it('rejects a row without the key and a repeated key, naming the rows, and imports the rest', async () => {
+    const { router } = await setup();
+    const result = await importFile(
+      router,
+      `Asset Tag,Model\nA-1,Symbia T16\n,Symbia E\nA-1,Symbia T2\nA-2,c.cam\n`,
+    );
+    expect(result.added).toBe(2);
+    expect(result.rejected).toEqual([
+      { row: 3, reason: 'has no asset tag, the key that identifies the device' },
+      { row: 4, reason: 'repeats asset tag "A-1" of row 2' },
+    ]);
+    expect(result.rejectedCsv).toBe(
+      '\ufeffRow,Problem,Asset Tag,Model\r\n3,"has no asset tag, the key that identifies the device",,Symbia E\r\n4,"repeats asset tag ""A-1"" of row 2",A-1,Symbia T2\r\n',
+    );
+  });
+
+  it('updates field by field, keeps what an empty cell does not say, and counts identical rows as unchanged', async () => {
+    const { router, db } = await setup();
+    await importFile(
+      router,
+      'Asset Tag,Model,Location,OS\nA-1,Symbia T16,Room 1,Windows 7\nA-2,c.cam,Room 2,Windows XP\n',
+    );
+    const second = await importFile(
+      router,
+      'Asset Tag,Model,Location,OS\nA-1,Symbia T16,Room 9,\nA-2,c.cam,Room 2,Windows XP\n',
+    );
+    expect(second).toMatchObject({ added: 0, updated: 1, unchanged: 1, notInFile: 0 });
+    const [a1] = await devices(router, { search: 'A-1' });
+    expect(a1).toMatchObject({ location: 'Room 9', os: 'Windows 7' });
+    const audit = db
+      .prepare("SELECT before_json, after_json FROM audit_log WHERE entity = 'device' AND batch_id = ?")
+      .all(second.batchId) as { before_json: string; after_json: string }[];
+    expect(audit.map((a) => [JSON.parse(a.before_json), JSON.parse(a.after_json)])).toEqual([
+      [{ location: 'Room 1' }, { location: 'Room 9' }],
+    ]);
+  });
+
+  it('never deletes devices missing from the file, and says how many there are', async () => {
+    const { router } = await setup();
+    await importFile(router, 'Asset Tag,Model\nA-1,x\nA-2,y\nA-3,z\n');
+    const result = await importFile(router, 'Asset Tag,Model\nA-1,x\n');
+    expect(result.notInFile).toBe(2);
+    expect(await devices(router)).toHaveLength(3);
+  });
+
+  it('uses the serial number as key on request', async () => {
+    const { router } = await setup();
+    await importFile(router, 'Serial,Model,Location\nS-1,Symbia T16,Room 1\n', { key: 'serial' });
+    const result = await importFile(router, 'Serial,Model,Location\nS-1,Symbia T16,Room 5\n', {
+      key: 'serial',
+    });
+    expect(result).toMatchObject({ key: 'serial', updated: 1 });
+    expect(await devices(router)).toMatchObject([{ assetTag: null, serial: 'S-1', location: 'Room 5' }]);
+  });
+
+  it('refuses dates that could be read either way until a person chooses, and changes nothing', async () => {
+    const { router } = await setup();
+    const csv = 'Asset Tag,Install Date\nA-1,03/04/2015\nA-2,05/06/2016\n';
+    const error = await importError(router, csv);
+    expect(error.message).toBe(
+      'inventory.csv has dates in column "Install Date" that could be day-first or month-first; choose the date order (dmy or mdy).',
+    );
+    expect(await devices(router)).toHaveLength(0);
+    expect((await preview(router, csv)).dateOrderSource).toBe('ask');
+    const result = await importFile(router, csv, { dateOrder: 'dmy' });
+    expect(result.dateOrderSource).toBe('given');
+    expect((await devices(router)).map((d) => d.installDate)).toEqual(['2015-04-03', '2016-06-05']);
+  });
+
+  it.each([
+    ['an empty file', '', /inventory.csv is empty\./],
+    ['a header without devices', 'Asset Tag,Model\n', /has a header in row 1 but no devices below it/],
+    ['a PDF renamed .csv', '%PDF-1.4 binary stuff', /is a PDF document/],
+    ['one column of prose', 'Dear colleague\nplease find the list attached.\n', /does not look like a table/],
+    [
+      'a letter with a comma',
+      'Dear colleague,\nplease find the list attached.\n',
+      /has no column for the asset tag/,
+    ],
+  ])('refuses %s in one sentence and changes nothing', async (_name, content, message) => {
+    const { router, db } = await setup();
+    const before = db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    const error = await importError(router, content);
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.message).toMatch(message);
+    expect(db.prepare('SELECT count(*) FROM import_batch').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(before);
+  });
+
+  it('previews without writing: totals, the first rows and their problems', async () => {
+    const { router, db } = await setup();
+    await importFile(router, 'Asset Tag,Model\nA-1,x\n');
+    const before = db.prepare('SELECT count(*) FROM device').pluck().get();
+    const shown = await preview(router, 'Asset Tag,Model,IP\nA-1,x,\nA-2,y,1.2.3.999\n,z,\n');
+    expect(shown).toMatchObject({ added: 1, updated: 0, unchanged: 1, totalRows: 3 });
+    expect(shown.rows.map((r) => [r.row, r.action, r.problemColumns])).toEqual([
+      [2, 'unchanged', []],
+      [3, 'add', [2]],
+      [4, 'reject', []],
+    ]);
+    expect(db.prepare('SELECT count(*) FROM device').pluck().get()).toBe(before);
+    expect(db.prepare('SELECT count(*) FROM import_batch').pluck().get()).toBe(1);
+  });
+
+  it('rehearses with dryRun and writes nothing', async () => {
+    const { router, db } = await setup();
+    const result = await router.dispatch('importDevices', {
+      fileName: 'x.csv',
+      content: Buffer.from('Asset Tag,Model\nA-1,x\n').toString('base64'),
+      dryRun: true,
+    });
+    expect(result).toMatchObject({ ok: true, value: { committed: false, batchId: null, added: 1 } });
+    expect(db.prepare('SELECT count(*) FROM device').pluck().get()).toBe(0);
+  });
+
+  it('remembers the mapping committed for a header and applies it to the next file with that header', async () => {
+    const { router } = await setup();
+    await importFile(router, 'Asset Tag,Ort\nA-1,Room 1\n', { mapping: { Ort: 'location' } });
+    const next = await preview(router, 'Asset Tag,Ort\nA-2,Room 2\n');
+    expect(next.mapping).toEqual({ 'Asset Tag': 'assetTag', Ort: 'location' });
+  });
+});
+
+describe('undo import', () => {
+  it('restores exactly the state before the batch', async () => {
+    const { router, db } = await setup();
+    await importFile(router, 'Asset Tag,Model,Location\nA-1,Symbia T16,Room 1\n');
+    const snapshot = db.prepare('SELECT * FROM device ORDER BY id').all();
+    const second = await importFile(
+      router,
+      'Asset Tag,Model,Location,Notes\nA-1,Symbia T16,Room 2,moved\nA-2,c.cam,Room 3,\n',
+    );
+    const undo = await router.dispatch('undoImport', { batchId: second.batchId });
+    expect(undo).toMatchObject({ ok: true, value: { removed: 1, restored: 1 } });
+    const after = db.prepare('SELECT * FROM device ORDER BY id').all() as { updated_at: string }[];
+    expect(after.map(({ updated_at: _u, ...rest }) => rest)).toEqual(
+      (snapshot as { updated_at: string }[]).map(({ updated_at: _u, ...rest }) => rest),
+    );
+    expect(await router.dispatch('undoImport', { batchId: second.batchId })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/already undone/) },
+    });
+  });
+
+  it('explains which later edits prevent it, and changes nothing', async () => {
+    const { router } = await setup();
+    const batch = await importFile(router, 'Asset Tag,Model\nA-1,Symbia T16\nA-2,c.cam\n');
+    const [a1] = await devices(router);
+    await router.dispatch('updateDevice', { id: a1?.id, changes: { location: 'Room 7' } });
+    const undo = await router.dispatch('undoImport', { batchId: batch.batchId });
+    expect(undo).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: expect.stringMatching(/1 of its devices changed after it \(A-1\)\. Nothing was changed\./),
+      },
+    });
+    expect(await devices(router)).toHaveLength(2);
+  });
+});
+
+describe('Excel workbooks', () => {
+  async function workbook(): Promise<Buffer> {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Read me').addRow(['Exported from the equipment management system']);
+    const sheet = book.addWorksheet('Equipment');
+    sheet.addRow(['Biomedical equipment list']);
+    sheet.addRow([]);
+    sheet.addRow(['Control Number', 'Make', 'Model', 'Acceptance Date', 'Cost']);
+    sheet.addRow(['000123', 'SIEMENS', 'Symbia T16', new Date(Date.UTC(2010, 5, 26)), 125000]);
+    sheet.addRow(['000124', 'GE Healthcare', 'Discovery NM530c', new Date(Date.UTC(2012, 0, 2)), 99000.5]);
+    return Buffer.from(await book.xlsx.writeBuffer());
+  }
+
+  it('picks the sheet whose header maps best, finds the header under the title, and reads dates and text', async () => {
+    const { router } = await setup();
+    const result = await importFile(router, await workbook(), {}, 'equipment.xlsx');
+    expect(result).toMatchObject({
+      format: 'xlsx',
+      sheet: 'Equipment',
+      sheets: ['Read me', 'Equipment'],
+      headerRow: 3,
+    });
+    expect(result.added).toBe(2);
+    expect(await devices(router)).toMatchObject([
+      {
+        assetTag: '000123',
+        vendor: 'Siemens Healthineers',
+        installDate: '2010-06-26',
+        extra: { Cost: '125000' },
+      },
+      { assetTag: '000124', vendor: 'GE HealthCare', installDate: '2012-01-02', extra: { Cost: '99000.5' } },
+    ]);
+  });
+
+  it('takes the sheet a person names, and says which sheets exist when the name is wrong', async () => {
+    const { router } = await setup();
+    const error = await importError(router, await workbook(), { sheet: 'Geräte' }, 'equipment.xlsx');
+    expect(error.message).toBe(
+      'equipment.xlsx has no sheet "Geräte"; its sheets are "Read me", "Equipment".',
+    );
+  });
+});

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { inferDateOrder, readDate } from './dates';
+import { fieldForHeader, findHeaderRow, suggestMapping } from './header';
+import { checkIp, cleanText, normalizeMac } from './normalize';
+
+describe('date order', () => {
+  it.each([
+    [['19.01.2009', '03.04.2010'], 'dmy'],
+    [['11/06/2015', '02/15/2016'], 'mdy'],
+    [['2015-06-11', '2016-02-03'], 'ymd'],
+    [['2015-06-11', '13.04.2010', '03.04.2010'], 'dmy'],
+  ])('is read from the values %j as %s', (values, order) => {
+    expect(inferDateOrder(values)).toEqual({ order, source: 'inferred' });
+  });
+
+  it('asks a person when no value tells, or values disagree', () => {
+    expect(inferDateOrder(['03/04/2015', '01/02/2016'])).toEqual({ order: null, source: 'ask' });
+    expect(inferDateOrder(['13/04/2015', '04/13/2016'])).toEqual({ order: null, source: 'ask' });
+  });
+
+  it('needs no order for real dates or no dates', () => {
+    expect(inferDateOrder([new Date('2010-06-26T00:00:00Z')])).toEqual({ order: null, source: 'not-needed' });
+    expect(inferDateOrder(['', 'unknown'])).toEqual({ order: null, source: 'not-needed' });
+  });
+});
+
+describe('reading a date', () => {
+  it.each([
+    ['19.01.2009', 'dmy', '2009-01-19'],
+    ['11/06/2015', 'mdy', '2015-11-06'],
+    ['2015-6-1', null, '2015-06-01'],
+    ['29.02.2024', 'dmy', '2024-02-29'],
+    ['2016-02-03 14:22', 'ymd', '2016-02-03'],
+  ] as const)('%s (%s) is %s', (value, order, iso) => {
+    expect(readDate(value, order)).toEqual({ iso });
+  });
+
+  it.each([
+    ['31.02.2010', 'dmy', /not a date that exists/],
+    ['29.02.2023', 'dmy', /not a date that exists/],
+    ['13/13/2010', 'mdy', /not a date that exists/],
+    ['00.01.2010', 'dmy', /not a date that exists/],
+    ['yesterday', 'dmy', /not a date/],
+    ['03/04/2015', null, /choose the date order/],
+  ] as const)('%s is a problem, never a guess or 1970', (value, order, problem) => {
+    const reading = readDate(value, order);
+    expect('problem' in reading && reading.problem).toMatch(problem);
+  });
+
+  it('reads two-digit years with a note, and Excel dates as they are', () => {
+    expect(readDate('19.01.09', 'dmy')).toEqual({ iso: '2009-01-19', note: 'two-digit year read as 2009' });
+    expect(readDate(new Date('2010-06-26T00:00:00Z'), null)).toEqual({ iso: '2010-06-26' });
+  });
+});
+
+describe('values', () => {
+  it.each([
+    ['f7-8c-eb-74-00-4a', 'F7:8C:EB:74:00:4A'],
+    ['F7:8C:EB:74:00:4A', 'F7:8C:EB:74:00:4A'],
+    ['f78c.eb74.004a', 'F7:8C:EB:74:00:4A'],
+    ['F78CEB74004A', 'F7:8C:EB:74:00:4A'],
+  ])('MAC %s becomes %s', (raw, mac) => {
+    expect(normalizeMac(raw)).toEqual({ value: mac });
+  });
+
+  it('flags what is not a MAC or an IP, keeping the value as written', () => {
+    expect(normalizeMac('01-0D-43-88-D7')).toEqual({
+      value: '01-0D-43-88-D7',
+      problem: expect.stringMatching(/12 hex/),
+    });
+    expect(checkIp('10.300.1.1')).toEqual({
+      value: '10.300.1.1',
+      problem: expect.stringMatching(/not a valid/),
+    });
+    expect(checkIp('10.20.95.240')).toEqual({ value: '10.20.95.240' });
+    expect(checkIp('fe80::1')).toEqual({ value: 'fe80::1' });
+  });
+
+  it('cleans non-breaking spaces, ligatures and stray whitespace', () => {
+    expect(cleanText('\u00a0Siemens\u00a0Healthineers ')).toBe('Siemens Healthineers');
+    expect(cleanText('Ofﬁce')).toBe('Office');
+    expect(cleanText('\u200bA-1\ufeff')).toBe('A-1');
+  });
+});
+
+describe('headers', () => {
+  it.each([
+    ['Equipment #', 'assetTag'],
+    ['Control Number', 'assetTag'],
+    ['Inventarnummer', 'assetTag'],
+    ['Inv.-Nr.', 'assetTag'],
+    ['S/N', 'serial'],
+    ['Mfr', 'manufacturer'],
+    ['Make', 'manufacturer'],
+    ['Hersteller', 'manufacturer'],
+    ['Typ', 'model'],
+    ['Dept', 'department'],
+    ['Kostenstelle', 'department'],
+    ['Cost Center', 'department'],
+    ['IP-Adresse', 'ip'],
+    ['Rechnername', 'hostname'],
+    ['Betriebssystem', 'os'],
+    ['Softwarestand', 'softwareVersion'],
+    ['  INSTALL\u00a0DATE: ', 'installDate'],
+    ['Purchase Price', null],
+  ])('%j means %s', (header, field) => {
+    expect(fieldForHeader(header)).toBe(field);
+  });
+
+  it('maps each field once and keeps the rest as extra attributes', () => {
+    expect(suggestMapping(['Asset Tag', 'Tag', 'Notes'])).toEqual({
+      'Asset Tag': 'assetTag',
+      Tag: null,
+      Notes: null,
+    });
+  });
+
+  it('finds the header under title rows and blank rows', () => {
+    const rows = [
+      { row: 1, cells: ['Biomedical equipment list'] },
+      { row: 2, cells: [] },
+      { row: 3, cells: ['Control Number', 'Make', 'Model'] },
+      { row: 4, cells: ['BME-1', 'Siemens', 'Symbia T16'] },
+    ];
+    expect(findHeaderRow({ name: 'Equipment', rows })?.row).toBe(3);
+  });
+});
