@@ -117,7 +117,7 @@ export const deviceBatchLink = z.object({
   batchId: z.number().int(),
   fileName: z.string(),
   importedAt: z.string(),
-  action: z.enum(['added', 'updated', 'unchanged']),
+  action: z.enum(['added', 'updated']),
   undone: z.boolean(),
 });
 

@@ -41,6 +41,8 @@ export const SNAPSHOT_COLUMNS = [
 
 export interface DeviceRecord extends DeviceSnapshot {
   id: number;
+  revision: number;
+  import_batch_id: number | null;
   state: Device['state'];
   network_state: Device['networkState'];
   created_at: string;

@@ -33,10 +33,21 @@ export function getDevice(ctx: CoreContext, id: number): DeviceDetail {
   const row = readRow(ctx, id);
   const batches = ctx.db
     .prepare(
-      `SELECT b.id AS batchId, b.file_name AS fileName, b.imported_at AS importedAt, l.action, b.status = 'undone' AS undone
-       FROM import_batch_device l JOIN import_batch b ON b.id = l.batch_id WHERE l.device_id = ? ORDER BY b.id DESC`,
+      `SELECT b.id AS batchId, b.file_name AS fileName, b.imported_at AS importedAt, 'added' AS action,
+         b.status = 'undone' AS undone
+       FROM import_batch b WHERE b.id = ?
+       UNION ALL
+       SELECT b.id, b.file_name, b.imported_at, 'updated', b.status = 'undone'
+       FROM import_batch_device l JOIN import_batch b ON b.id = l.batch_id WHERE l.device_id = ?
+       ORDER BY 1 DESC`,
     )
-    .all(id) as { batchId: number; fileName: string; importedAt: string; action: 'added'; undone: number }[];
+    .all(row.import_batch_id, id) as {
+    batchId: number;
+    fileName: string;
+    importedAt: string;
+    action: 'added';
+    undone: number;
+  }[];
   return {
     ...toDevice(row),
     batches: batches.map((b) => ({ ...b, undone: b.undone === 1 })),
@@ -104,7 +115,7 @@ function applyDeviceChanges(
   try {
     ctx.db
       .prepare(
-        `UPDATE device SET ${Object.keys(assignments)
+        `UPDATE device SET revision = revision + 1, ${Object.keys(assignments)
           .map((c) => `${c} = @${c}`)
           .join(', ')}, updated_at = @at WHERE id = @id`,
       )

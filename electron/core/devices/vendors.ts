@@ -61,8 +61,13 @@ export class VendorDirectory {
     for (const row of rows) this.byKey.set(vendorKey(row.spelling), { id: row.id, name: row.name });
   }
 
+  private readonly bySpelling = new Map<string, Vendor | undefined>();
+
   resolve(manufacturer: string): Vendor | undefined {
-    return this.byKey.get(vendorKey(manufacturer));
+    if (this.bySpelling.has(manufacturer)) return this.bySpelling.get(manufacturer);
+    const vendor = this.byKey.get(vendorKey(manufacturer));
+    this.bySpelling.set(manufacturer, vendor);
+    return vendor;
   }
 
   /** Within the caller's transaction. */
@@ -74,6 +79,7 @@ export class VendorDirectory {
     );
     const vendor = { id, name: manufacturer };
     this.byKey.set(vendorKey(manufacturer), vendor);
+    this.bySpelling.set(manufacturer, vendor);
     return vendor;
   }
 }

@@ -89,13 +89,15 @@ CREATE TABLE device (
   risk_review_date TEXT,
   extra_json TEXT NOT NULL DEFAULT '{}',
   flags_json TEXT NOT NULL DEFAULT '[]',
+  -- Counts every change; "Undo import" compares it to tell whether a device changed after a batch.
+  revision INTEGER NOT NULL DEFAULT 0,
+  -- The import batch that created the device, if one did.
+  import_batch_id INTEGER REFERENCES import_batch (id),
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
 CREATE INDEX device_serial ON device (serial);
 CREATE INDEX device_department ON device (department_id);
-CREATE INDEX device_vendor_family ON device (vendor_id, family_id);
-CREATE INDEX device_state ON device (state);
 
 CREATE TABLE mapping_template (
   id INTEGER PRIMARY KEY,
@@ -122,13 +124,13 @@ CREATE TABLE import_batch (
   undone_at TEXT
 );
 
--- What one batch did to one device, so "Undo import" can restore exactly the previous state.
+-- A device an import batch updated: its columns before, and its revision after, so "Undo import" can restore
+-- exactly the previous state unless the device changed since. (Devices a batch added carry import_batch_id.)
 CREATE TABLE import_batch_device (
   batch_id INTEGER NOT NULL REFERENCES import_batch (id) ON DELETE CASCADE,
   device_id INTEGER NOT NULL REFERENCES device (id) ON DELETE CASCADE,
-  action TEXT NOT NULL CHECK (action IN ('added', 'updated', 'unchanged')),
-  before_json TEXT,
-  after_json TEXT,
+  before_json TEXT NOT NULL,
+  revision_after INTEGER NOT NULL,
   PRIMARY KEY (batch_id, device_id)
 );
 CREATE INDEX import_batch_device_device ON import_batch_device (device_id);

