@@ -1,6 +1,6 @@
 /** The desktop shell: app lifecycle, the window, the menu and the IPC transport. All rules live in security.ts. */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { app, BrowserWindow, ipcMain, Menu, type Session, session } from 'electron';
@@ -46,7 +46,11 @@ async function start() {
   harden(session.defaultSession);
   const core = await openSession(
     resolveDatabasePath({ flag: databaseFlag(), userDataDir: app.getPath('userData') }),
-    { nativeBinding: developmentNativeBinding() },
+    {
+      nativeBinding: developmentNativeBinding(),
+      // Worker threads cannot load scripts from inside app.asar; electron-builder unpacks this one.
+      jobWorkerScript: join(__dirname, 'job-worker.cjs').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`),
+    },
   );
   const router = createRouter(core);
   for (const name of operationNames) {
@@ -64,8 +68,7 @@ async function start() {
     mainWindow?.focus();
   });
   app.on('window-all-closed', () => {
-    closeSession(core);
-    app.quit();
+    void closeSession(core).finally(() => app.quit());
   });
 }
 

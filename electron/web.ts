@@ -16,7 +16,9 @@ async function main() {
     console.error(`--port must be a number from 0 to 65535, not "${values.port}".`);
     process.exit(2);
   }
-  const session = await openSession(resolveDatabasePath({ flag: values.db }));
+  const session = await openSession(resolveDatabasePath({ flag: values.db }), {
+    jobWorkerScript: join(__dirname, 'job-worker.cjs'),
+  });
   if (session.state === 'refused') console.error(session.error.message);
   const server = await startWebServer({
     router: createRouter(session),
@@ -27,7 +29,7 @@ async function main() {
 
   const stop = async () => {
     await server.close();
-    closeSession(session);
+    await closeSession(session);
     process.exit(0);
   };
   process.on('SIGINT', stop);

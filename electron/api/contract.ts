@@ -23,6 +23,7 @@ import {
   listDevicesInput,
   updateDeviceInput,
 } from './schemas/devices';
+import { jobId, jobStatus, startedJob } from './schemas/jobs';
 import { settings, updateSettingsInput } from './schemas/settings';
 import { dashboardFigures, databaseStatus } from './schemas/status';
 
@@ -36,10 +37,11 @@ export type ErrorCode =
   | 'DATABASE_REFUSED'
   | 'UNKNOWN_OPERATION'
   | 'FORBIDDEN'
+  | 'CANCELLED'
   | 'INTERNAL';
 
 interface OperationSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  readonly kind: 'read' | 'write';
+  readonly kind: 'read' | 'write' | 'job';
   readonly summary: string;
   readonly input: I;
   readonly output: O;
@@ -57,6 +59,10 @@ const write = <I extends z.ZodType, O extends z.ZodType>(
   changes: readonly Domain[],
 ) =>
   ({ kind: 'write', summary, input, output, changes: [...changes, 'audit'] }) satisfies OperationSpec<I, O>;
+
+/** Starts work in a worker thread, which writes (and audits) in its own transaction; getJob tells how it ends. */
+const job = <I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O) =>
+  ({ kind: 'job', summary, input, output, changes: [] }) satisfies OperationSpec<I, O>;
 
 /** Every operation Isopatch offers, declared once. All three transports reach these and only these. */
 export const contract = {
@@ -107,6 +113,15 @@ export const contract = {
     bulkUpdateResult,
     ['devices'],
   ),
+
+  startDevicePreview: job('Preview an inventory file in the background', importFile, startedJob),
+  startDeviceImport: job(
+    'Import an inventory file in the background, with progress',
+    importDevicesInput,
+    startedJob,
+  ),
+  getJob: read('How far a background job is, and its result', jobId, jobStatus),
+  cancelJob: read('Stop a background job; its changes roll back', jobId, jobStatus),
 } satisfies Record<OperationName, OperationSpec>;
 
 export type Contract = typeof contract;

@@ -7,6 +7,8 @@ import { bulkUpdateDevices, getDevice, updateDevice } from '../core/devices/devi
 import { listImportBatches, listMappingTemplates, saveMappingTemplate } from '../core/devices/import/batches';
 import { commitImport, prepareImport, previewImport } from '../core/devices/import/service';
 import { undoImport } from '../core/devices/import/undo';
+import { AppError } from '../core/errors';
+import type { JobRegistry } from '../core/jobs/job-registry';
 import { getSettings, updateSettings } from '../core/settings/settings';
 import { getStatus } from '../core/status/status';
 import type { OperationName, OutputOf, ParsedInputOf } from './contract';
@@ -57,4 +59,15 @@ export const handlers: { readonly [K in OperationName]: Handler<K> } = {
   getDevice: (ctx, input) => getDevice(ctx, input.id),
   updateDevice: (ctx, input, audit) => updateDevice(ctx, input.id, input.changes, audit),
   bulkUpdateDevices: (ctx, input, audit) => bulkUpdateDevices(ctx, input, audit),
+
+  startDevicePreview: (ctx, input) => jobsOf(ctx).start({ kind: 'device-preview', input }),
+  startDeviceImport: (ctx, input) => jobsOf(ctx).start({ kind: 'device-import', input }),
+  getJob: (ctx, input) => jobsOf(ctx).get(input.jobId),
+  cancelJob: (ctx, input) => jobsOf(ctx).cancel(input.jobId),
 };
+
+function jobsOf(ctx: CoreContext): JobRegistry {
+  if (!ctx.jobs)
+    throw new AppError('NOT_FOUND', 'Background work is not available here; use the direct operation.');
+  return ctx.jobs;
+}

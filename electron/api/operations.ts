@@ -19,6 +19,10 @@ export const operationNames = [
   'getDevice',
   'updateDevice',
   'bulkUpdateDevices',
+  'startDevicePreview',
+  'startDeviceImport',
+  'getJob',
+  'cancelJob',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

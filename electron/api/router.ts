@@ -54,7 +54,7 @@ export function createRouter(session: CoreSession, options: RouterOptions = {}):
 async function run(
   ctx: CoreContext,
   name: OperationName,
-  kind: 'read' | 'write',
+  kind: 'read' | 'write' | 'job',
   input: unknown,
 ): Promise<unknown> {
   // TypeScript cannot relate handlers[name] to contract[name] for a union of names; the handler table's type does.
@@ -64,7 +64,7 @@ async function run(
     const prepared = await handler.prepare(ctx, input as never);
     return ctx.db.transaction(() => handler.apply(ctx, prepared, audit))();
   }
-  if (kind === 'read') return handler(ctx, input as never, audit);
+  if (kind !== 'write') return handler(ctx, input as never, audit);
   return ctx.db.transaction(() => {
     const result = handler(ctx, input as never, audit);
     if (result instanceof Promise)

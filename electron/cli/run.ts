@@ -83,6 +83,6 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
       json: values.json === true,
     });
   } finally {
-    closeSession(session);
+    await closeSession(session);
   }
 }

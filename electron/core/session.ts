@@ -4,6 +4,7 @@ import type { CoreContext } from './context';
 import { type OpenedDatabase, type OpenOptions, openDatabase } from './db/open';
 import { ensureBundledVendors } from './devices/vendors';
 import { DatabaseRefusedError } from './errors';
+import { JobRegistry } from './jobs/job-registry';
 import { ensureOrganization } from './settings/settings';
 
 /** The core as the transports see it: a usable database, or the reason it was not opened. */
@@ -12,6 +13,8 @@ export type CoreSession =
   | { readonly state: 'refused'; readonly error: DatabaseRefusedError };
 
 export interface SessionOptions extends OpenOptions {
+  /** The bundled job worker; with it, large imports run in worker threads (the app and the web mode). */
+  jobWorkerScript?: string;
   osUser?: string;
   /** The time zone a new database's main site starts in; the computer's own by default. */
   systemTimeZone?: string;
@@ -25,12 +28,23 @@ export async function openSession(databasePath: string, options: SessionOptions 
     if (error instanceof DatabaseRefusedError) return { state: 'refused', error };
     throw error;
   }
+  const osUser = options.osUser ?? currentOsUser();
+  const jobs = options.jobWorkerScript
+    ? new JobRegistry({
+        workerScript: options.jobWorkerScript,
+        databasePath: opened.path,
+        backupsDir: opened.backupsDir,
+        osUser,
+        nativeBinding: options.nativeBinding,
+      })
+    : undefined;
   const ctx: CoreContext = {
     db: opened.db,
     databasePath: opened.path,
     backupsDir: opened.backupsDir,
-    osUser: options.osUser ?? currentOsUser(),
+    osUser,
     now: options.now ?? (() => new Date()),
+    jobs,
   };
   const systemTimeZone = options.systemTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   ensureOrganization(ctx, auditRecorder(ctx, 'initialize'), systemTimeZone);
@@ -38,8 +52,10 @@ export async function openSession(databasePath: string, options: SessionOptions 
   return { state: 'open', ctx, opened };
 }
 
-export function closeSession(session: CoreSession): void {
-  if (session.state === 'open' && session.ctx.db.open) session.ctx.db.close();
+export async function closeSession(session: CoreSession): Promise<void> {
+  if (session.state !== 'open') return;
+  await session.ctx.jobs?.close();
+  if (session.ctx.db.open) session.ctx.db.close();
 }
 
 function currentOsUser(): string {

@@ -14,6 +14,7 @@ export async function bundleElectron() {
       preload: 'electron/preload.ts',
       cli: 'electron/cli.ts',
       web: 'electron/web.ts',
+      'job-worker': 'electron/job-worker.ts',
     },
     outdir: 'dist/electron',
     outExtension: { '.js': '.cjs' },

@@ -2,6 +2,7 @@ import type { ImportKey } from '../../../api/schemas/device-import';
 import type { FieldFlag } from '../../../api/schemas/devices';
 import type { AuditRecorder } from '../../audit/audit-log';
 import { type CoreContext, isoNow } from '../../context';
+import { noProgress, type Progress, stepper } from '../../progress';
 import { DepartmentDirectory } from '../departments';
 import {
   type DeviceRecord,
@@ -35,6 +36,7 @@ export function applyImport(
   key: ImportKey,
   batchId: number | null,
   audit: AuditRecorder,
+  progress: Progress = noProgress,
 ): AppliedImport {
   const vendors = new VendorDirectory(ctx);
   const departments = new DepartmentDirectory(ctx);
@@ -63,8 +65,10 @@ export function applyImport(
   let added = 0;
   let updated = 0;
   let unchanged = 0;
+  const step = stepper(progress, 'writing', rows.length);
 
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
+    step(index + 1);
     if (row.rejection || !row.key) {
       actions.set(row.row, 'reject');
       continue;

@@ -6,6 +6,7 @@ import type {
   ImportOptions,
 } from '../../../api/schemas/device-import';
 import type { DeviceField, FieldFlag } from '../../../api/schemas/devices';
+import { noProgress, type Progress, stepper } from '../../progress';
 import { type DateOrderEvidence, inferDateOrder, readDate } from './dates';
 import { suggestMapping } from './header';
 import { MAX_CELL_CHARS } from './limits';
@@ -68,6 +69,7 @@ export function interpretRows(
   file: ReadFile,
   options: ImportOptions,
   remembered?: ColumnMapping,
+  progress: Progress = noProgress,
 ): Interpretation {
   const mapping = effectiveMapping(file.headers, options.mapping ?? remembered);
   const fields = file.headers.map((header) => mapping[header] ?? null);
@@ -79,7 +81,9 @@ export function interpretRows(
       : inferDateOrder(file.rows.map((r) => r.cells[dateColumn] ?? ''));
 
   const firstRowOfKey = new Map<string, number>();
-  const rows = file.rows.map((sheetRow) => {
+  const step = stepper(progress, 'checking', file.rows.length, 5000);
+  const rows = file.rows.map((sheetRow, index) => {
+    step(index + 1);
     const row: InterpretedRow = {
       row: sheetRow.row,
       cells: sheetRow.cells.map(cellText),

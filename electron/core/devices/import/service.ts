@@ -8,6 +8,7 @@ import type {
 import type { AuditRecorder } from '../../audit/audit-log';
 import { type CoreContext, isoNow } from '../../context';
 import { AppError } from '../../errors';
+import { noProgress, type Progress } from '../../progress';
 import { type AppliedImport, applyImport } from './apply';
 import { FIELD_LABELS, type Interpretation, interpretRows } from './interpret';
 import { PREVIEW_ROWS } from './limits';
@@ -23,9 +24,15 @@ export interface PreparedImport {
   readonly sha256: string;
 }
 
-export async function prepareImport(ctx: CoreContext, file: ImportFile): Promise<PreparedImport> {
+export async function prepareImport(
+  ctx: CoreContext,
+  file: ImportFile,
+  progress: Progress = noProgress,
+): Promise<PreparedImport> {
+  progress('reading', 0, 1);
   const read = await readImportFile(file);
-  const interpretation = interpretRows(read, file.options, rememberedMapping(ctx, read.headers));
+  progress('reading', 1, 1);
+  const interpretation = interpretRows(read, file.options, rememberedMapping(ctx, read.headers), progress);
   const sha256 = createHash('sha256').update(Buffer.from(file.content, 'base64')).digest('hex');
   return { file, read, interpretation, sha256 };
 }
@@ -34,11 +41,18 @@ const noAudit: AuditRecorder = () => {};
 const ROLLBACK = Symbol('rollback');
 
 /** Runs the real import and rolls it back: the preview's totals come from the same code as the commit. */
-function rehearse(ctx: CoreContext, prepared: PreparedImport): AppliedImport {
+function rehearse(ctx: CoreContext, prepared: PreparedImport, progress: Progress): AppliedImport {
   let applied: AppliedImport | undefined;
   try {
     ctx.db.transaction(() => {
-      applied = applyImport(ctx, prepared.interpretation.rows, prepared.interpretation.key, null, noAudit);
+      applied = applyImport(
+        ctx,
+        prepared.interpretation.rows,
+        prepared.interpretation.key,
+        null,
+        noAudit,
+        progress,
+      );
       throw ROLLBACK;
     })();
   } catch (error) {
@@ -75,8 +89,12 @@ function summary(prepared: PreparedImport, applied: AppliedImport): ImportSummar
   };
 }
 
-export function previewImport(ctx: CoreContext, prepared: PreparedImport): ImportPreview {
-  const applied = rehearse(ctx, prepared);
+export function previewImport(
+  ctx: CoreContext,
+  prepared: PreparedImport,
+  progress: Progress = noProgress,
+): ImportPreview {
+  const applied = rehearse(ctx, prepared, progress);
   return {
     ...summary(prepared, applied),
     rows: prepared.interpretation.rows.slice(0, PREVIEW_ROWS).map((row) => ({
@@ -98,6 +116,7 @@ export function commitImport(
   prepared: PreparedImport,
   audit: AuditRecorder,
   dryRun: boolean,
+  progress: Progress = noProgress,
 ): ImportResult {
   const { interpretation, read, file } = prepared;
   if (!Object.values(interpretation.mapping).includes(interpretation.key)) {
@@ -116,7 +135,7 @@ export function commitImport(
     );
   }
   if (dryRun) {
-    const applied = rehearse(ctx, prepared);
+    const applied = rehearse(ctx, prepared, progress);
     return {
       ...summary(prepared, applied),
       batchId: null,
@@ -139,7 +158,7 @@ export function commitImport(
         JSON.stringify(interpretation.mapping),
       ).lastInsertRowid,
   );
-  const applied = applyImport(ctx, interpretation.rows, interpretation.key, batchId, audit);
+  const applied = applyImport(ctx, interpretation.rows, interpretation.key, batchId, audit, progress);
   const result = summary(prepared, applied);
   if (applied.added + applied.updated + applied.unchanged === 0) {
     throw new AppError(
