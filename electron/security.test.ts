@@ -33,6 +33,7 @@ describe('requests', () => {
     [`${root}index.html`, true],
     ['devtools://devtools/bundled/inspector.html', true],
     ['data:image/png;base64,AAAA', true],
+    ['blob:file:///5c5e0f2a-2d6c-4a4e-9a1e-3f0e7e0d9b1a', true],
     ['file:///etc/passwd', false],
     [`${root}../../secrets.txt`, false],
     ['file:///opt/Isopatch/resources/app.asar/dist/renderer-evil/x.js', false],

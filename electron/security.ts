@@ -52,7 +52,8 @@ export function isAllowedRequest(requestUrl: string, appRootUrl: string): boolea
   } catch {
     return false;
   }
-  if (url.protocol === 'devtools:' || url.protocol === 'data:') return true;
+  // blob: is the page's own data (a CSV the person saves); it never leaves the machine.
+  if (url.protocol === 'devtools:' || url.protocol === 'data:' || url.protocol === 'blob:') return true;
   if (url.protocol !== 'file:') return false;
   const root = appRootUrl.endsWith('/') ? appRootUrl : `${appRootUrl}/`;
   return url.href.startsWith(root) && !decodeURIComponent(url.pathname).includes('/../');

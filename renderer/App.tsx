@@ -7,7 +7,8 @@ import { useDatabaseStore } from './stores/database';
 import { useNavigationStore, type ViewId } from './stores/navigation';
 import { useSettingsStore } from './stores/settings';
 import { DashboardView } from './views/DashboardView';
-import { AdvisoriesView, DevicesView, ReportsView, ScheduleView } from './views/PlaceholderViews';
+import { DevicesView } from './views/devices/DevicesView';
+import { AdvisoriesView, ReportsView, ScheduleView } from './views/PlaceholderViews';
 import { SettingsView } from './views/settings/SettingsView';
 
 const viewComponents: Record<ViewId, ComponentType> = {

@@ -75,6 +75,11 @@ export function onDataChanged(listener: ChangeListener): () => void {
   return () => changeListeners.delete(listener);
 }
 
+/** For work that finished in the background (a job): tell the stores what it changed. */
+export function announceChanges(changed: readonly Domain[]): void {
+  for (const listener of changeListeners) listener(changed);
+}
+
 export async function call<K extends OperationName>(
   name: K,
   input: InputOf<K>,

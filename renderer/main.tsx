@@ -3,6 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles/tokens.css';
 import './styles/app.css';
+import './styles/components.css';
+import './styles/import.css';
+import './styles/devices.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

@@ -11,22 +11,27 @@ export const views = [
 
 export type ViewId = (typeof views)[number]['id'];
 
-const viewFromHash = (hash: string): ViewId => {
-  const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
-  return views.find((view) => view.id === id)?.id ?? 'dashboard';
-};
-
-interface NavigationState {
+interface Location {
   readonly view: ViewId;
+  /** What follows the view in the address: #/devices/import -> ['import']. */
+  readonly rest: readonly string[];
 }
 
+const locationFromHash = (hash: string): Location => {
+  const [first, ...rest] = hash.replace(/^#\/?/, '').split('?')[0]?.split('/') ?? [];
+  const view = views.find((v) => v.id === first)?.id;
+  return view ? { view, rest } : { view: 'dashboard', rest: [] };
+};
+
 /** The current view follows the address's #/view part, so a reload stays where the person was. */
-export const useNavigationStore = create<NavigationState>()(() => ({
-  view: viewFromHash(window.location.hash),
-}));
+export const useNavigationStore = create<Location>()(() => locationFromHash(window.location.hash));
 
 window.addEventListener('hashchange', () =>
-  useNavigationStore.setState({ view: viewFromHash(window.location.hash) }),
+  useNavigationStore.setState(locationFromHash(window.location.hash)),
 );
 
-export const hrefOf = (view: ViewId) => `#/${view}`;
+export const hrefOf = (view: ViewId, ...rest: string[]) => `#/${[view, ...rest].join('/')}`;
+
+export function navigate(view: ViewId, ...rest: string[]) {
+  window.location.hash = hrefOf(view, ...rest);
+}

@@ -3,20 +3,6 @@ import { hrefOf } from '../stores/navigation';
 
 // The views that later features fill; each already says what it will hold and what to do first.
 
-export function DevicesView() {
-  return (
-    <>
-      <h1>Devices</h1>
-      <EmptyState title="No devices in this database">
-        <p>
-          The device register lists every device of the inventory with its department, model, operating system
-          and state. Device lists are imported from CSV or Excel exports of your CMMS or asset tool.
-        </p>
-      </EmptyState>
-    </>
-  );
-}
-
 export function AdvisoriesView() {
   return (
     <>

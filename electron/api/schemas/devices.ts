@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type DEVICE_FIELD_LABELS, DEVICE_STATES } from '../device-fields';
 import { auditEntry } from './audit';
 
 /** The canonical fields an inventory column can map to. Everything else is kept as an extra attribute. */
@@ -18,21 +19,11 @@ export const deviceFields = [
   'installDate',
 ] as const;
 export const deviceField = z.enum(deviceFields);
+// The list and the labels must name the same fields.
+deviceFields satisfies readonly (keyof typeof DEVICE_FIELD_LABELS)[];
 export type DeviceField = z.infer<typeof deviceField>;
 
-export const deviceStates = [
-  'unassessed',
-  'affected',
-  'isolation-planned',
-  'isolated',
-  'patch-planned',
-  'patched',
-  'verified',
-  'reconnected',
-  'risk-accepted',
-  'not-affected',
-  'decommissioned',
-] as const;
+export const deviceStates = DEVICE_STATES;
 export const deviceState = z.enum(deviceStates);
 export type DeviceState = z.infer<typeof deviceState>;
 

@@ -1,3 +1,4 @@
+import { DEVICE_FIELD_LABELS } from '../../../api/device-fields';
 import type {
   ColumnMapping,
   DateOrder,
@@ -14,21 +15,7 @@ import { checkIp, cleanText, normalizeMac } from './normalize';
 import type { ReadFile } from './read-file';
 import { cellText } from './table';
 
-export const FIELD_LABELS: Record<DeviceField, string> = {
-  assetTag: 'asset tag',
-  serial: 'serial number',
-  manufacturer: 'manufacturer',
-  model: 'model',
-  modality: 'modality',
-  department: 'department',
-  location: 'location',
-  ip: 'IP address',
-  mac: 'MAC address',
-  hostname: 'host name',
-  os: 'operating system',
-  softwareVersion: 'software version',
-  installDate: 'install date',
-};
+export const FIELD_LABELS: Record<DeviceField, string> = DEVICE_FIELD_LABELS;
 
 /** One data row, read through the mapping: canonical values, extra attributes, flagged values, or why it is rejected. */
 export interface InterpretedRow {

@@ -1,0 +1,127 @@
+import { create } from 'zustand';
+import type { InputOf } from '../../electron/api/contract';
+import type { Device, DeviceDetail, DeviceFacets } from '../../electron/api/schemas/devices';
+import { call, onDataChanged } from '../api';
+import { reportError } from './errors';
+
+export const PAGE_SIZE = 200;
+
+type Query = Required<Pick<InputOf<'listDevices'>, 'search' | 'filters' | 'sort'>>;
+export type SortField = Query['sort']['field'];
+export type Filters = Query['filters'];
+
+export const DEFAULT_COLUMNS: readonly SortField[] = [
+  'assetTag',
+  'vendor',
+  'model',
+  'modality',
+  'department',
+  'location',
+  'os',
+  'softwareVersion',
+  'state',
+];
+
+interface DevicesState {
+  readonly query: Query;
+  readonly total: number | null;
+  /** Loaded pages of the current query, by page number; the table asks for the pages it shows. */
+  readonly pages: ReadonlyMap<number, readonly Device[]>;
+  readonly facets: DeviceFacets | null;
+  readonly columns: readonly SortField[];
+  readonly selected: ReadonlySet<number>;
+  readonly detail: DeviceDetail | null;
+  /** Bumped with every new query, so answers to an older one are dropped. */
+  readonly generation: number;
+  setSearch(search: string): void;
+  setFilters(filters: Filters): void;
+  setSort(field: SortField): void;
+  setColumns(columns: readonly SortField[]): void;
+  ensurePages(first: number, last: number): Promise<void>;
+  reload(): Promise<void>;
+  loadFacets(): Promise<void>;
+  toggleSelected(id: number): void;
+  selectAllLoaded(select: boolean): void;
+  openDetail(id: number): Promise<void>;
+  closeDetail(): void;
+}
+
+const loading = new Set<string>();
+
+export const useDevicesStore = create<DevicesState>()((set, get) => {
+  const requery = (change: Partial<Query>) => {
+    set((state) => ({
+      query: { ...state.query, ...change },
+      pages: new Map(),
+      generation: state.generation + 1,
+    }));
+    void get().ensurePages(0, 0);
+  };
+
+  return {
+    query: { search: '', filters: {}, sort: { field: 'assetTag', direction: 'asc' } },
+    total: null,
+    pages: new Map(),
+    facets: null,
+    columns: DEFAULT_COLUMNS,
+    selected: new Set(),
+    detail: null,
+    generation: 0,
+    setSearch: (search) => requery({ search }),
+    setFilters: (filters) => requery({ filters }),
+    setSort: (field) => {
+      const { sort } = get().query;
+      requery({
+        sort: { field, direction: sort.field === field && sort.direction === 'asc' ? 'desc' : 'asc' },
+      });
+    },
+    setColumns: (columns) => set({ columns }),
+    async ensurePages(first, last) {
+      const { generation, query } = get();
+      for (let page = first; page <= last; page++) {
+        const key = `${generation}:${page}`;
+        if (get().pages.has(page) || loading.has(key)) continue;
+        loading.add(key);
+        const result = await call('listDevices', { ...query, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+        loading.delete(key);
+        if (get().generation !== generation) return;
+        if (!result.ok) return reportError(result.error);
+        set((state) => ({
+          total: result.value.total,
+          pages: new Map(state.pages).set(page, result.value.rows),
+        }));
+      }
+    },
+    async reload() {
+      set((state) => ({ pages: new Map(), generation: state.generation + 1 }));
+      await Promise.all([get().ensurePages(0, 0), get().loadFacets()]);
+      const detail = get().detail;
+      if (detail) await get().openDetail(detail.id);
+    },
+    async loadFacets() {
+      const result = await call('getDeviceFacets', {});
+      if (result.ok) set({ facets: result.value });
+      else reportError(result.error);
+    },
+    toggleSelected(id) {
+      const selected = new Set(get().selected);
+      if (selected.has(id)) selected.delete(id);
+      else selected.add(id);
+      set({ selected });
+    },
+    selectAllLoaded(select) {
+      const ids = [...get().pages.values()].flat().map((d) => d.id);
+      set({ selected: select ? new Set(ids) : new Set() });
+    },
+    async openDetail(id) {
+      const result = await call('getDevice', { id });
+      if (result.ok) set({ detail: result.value });
+      else reportError(result.error);
+    },
+    closeDetail: () => set({ detail: null }),
+  };
+});
+
+onDataChanged((changed) => {
+  if (changed.includes('devices')) void useDevicesStore.getState().reload();
+});

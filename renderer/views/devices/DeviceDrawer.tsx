@@ -1,0 +1,108 @@
+import { useEffect, useRef } from 'react';
+import type { DeviceDetail } from '../../../electron/api/schemas/devices';
+import { COLUMN_LABELS, STATE_LABELS } from '../../labels';
+import { useDevicesStore } from '../../stores/devices';
+import { DeviceEditForm } from './DeviceEditForm';
+
+const SHOWN: (keyof typeof COLUMN_LABELS)[] = [
+  'assetTag',
+  'serial',
+  'manufacturer',
+  'vendor',
+  'model',
+  'modality',
+  'department',
+  'location',
+  'ip',
+  'mac',
+  'hostname',
+  'os',
+  'softwareVersion',
+  'installDate',
+];
+
+/** One device: every field, the extra attributes of its imports, its import batches and its history. */
+export function DeviceDrawer({ detail }: { detail: DeviceDetail }) {
+  const close = useDevicesStore((state) => state.closeDetail);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves to the drawer each time another device opens
+  useEffect(() => {
+    heading.current?.focus();
+  }, [detail.id]);
+  const flagOf = (field: string) => detail.flags.find((flag) => flag.field === field);
+  return (
+    <aside
+      className="drawer"
+      aria-labelledby="drawer-heading"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') close();
+      }}
+    >
+      <div className="drawer-header">
+        <h2 id="drawer-heading" ref={heading} tabIndex={-1}>
+          {detail.assetTag ?? detail.serial} {detail.model && `· ${detail.model}`}
+        </h2>
+        <button type="button" className="button-quiet" onClick={close}>
+          Close
+        </button>
+      </div>
+      <dl className="facts">
+        {SHOWN.map((field) => {
+          const flag = flagOf(field);
+          const value = detail[field as keyof DeviceDetail] as string | null;
+          return (
+            <div key={field} className="fact">
+              <dt>{COLUMN_LABELS[field]}</dt>
+              <dd className={flag ? 'cell-problem' : undefined}>
+                {flag ? `${flag.value} ⚠ ${flag.reason}` : (value ?? '—')}
+              </dd>
+            </div>
+          );
+        })}
+        <div className="fact">
+          <dt>State</dt>
+          <dd>{STATE_LABELS[detail.state]}</dd>
+        </div>
+        <div className="fact">
+          <dt>Network</dt>
+          <dd>{detail.networkState}</dd>
+        </div>
+      </dl>
+      {Object.keys(detail.extra).length > 0 && (
+        <>
+          <h3>Other columns of the imported file</h3>
+          <dl className="facts">
+            {Object.entries(detail.extra).map(([key, value]) => (
+              <div key={key} className="fact">
+                <dt>{key}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+      <DeviceEditForm detail={detail} />
+      <h3>Import batches</h3>
+      <ul className="issue-list">
+        {detail.batches.map((batch) => (
+          <li key={`${batch.batchId}-${batch.action}`}>
+            {batch.action === 'added' ? 'Added' : 'Updated'} by batch {batch.batchId}, {batch.fileName},{' '}
+            {new Date(batch.importedAt).toLocaleString()}
+            {batch.undone && ' (undone)'}
+          </li>
+        ))}
+        {detail.batches.length === 0 && <li>Not from an import.</li>}
+      </ul>
+      <h3>History</h3>
+      <ul className="issue-list">
+        {detail.history.map((entry) => (
+          <li key={entry.id}>
+            {new Date(entry.at).toLocaleString()} · {entry.osUser} · {entry.action}:{' '}
+            {JSON.stringify(entry.after)}
+          </li>
+        ))}
+        {detail.history.length === 0 && <li>No changes since it was added.</li>}
+      </ul>
+    </aside>
+  );
+}

@@ -1,0 +1,96 @@
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import type { DeviceDetail } from '../../../electron/api/schemas/devices';
+import { call } from '../../api';
+import { COLUMN_LABELS } from '../../labels';
+
+const EDITABLE = [
+  'serial',
+  'model',
+  'modality',
+  'department',
+  'location',
+  'ip',
+  'mac',
+  'hostname',
+  'os',
+  'softwareVersion',
+] as const;
+type Editable = (typeof EDITABLE)[number];
+
+function EditField({
+  field,
+  value,
+  onChange,
+}: {
+  field: Editable;
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{COLUMN_LABELS[field]}</label>
+      <input id={id} value={value} onChange={(event) => onChange(event.target.value)} />
+    </div>
+  );
+}
+
+/** Edit by hand; the core validates as for an import but refuses bad values instead of flagging them. */
+export function DeviceEditForm({ detail }: { detail: DeviceDetail }) {
+  const initial = () =>
+    Object.fromEntries(EDITABLE.map((f) => [f, detail[f] ?? ''])) as Record<Editable, string>;
+  const [values, setValues] = useState(initial);
+  const [message, setMessage] = useState('');
+  const [problem, setProblem] = useState('');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when another device (or a newer version) is shown
+  useEffect(() => {
+    setValues(initial());
+    setProblem('');
+  }, [detail]);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const changes = Object.fromEntries(
+      EDITABLE.filter((f) => values[f] !== (detail[f] ?? '')).map((f) => [
+        f,
+        values[f].trim() === '' ? null : values[f],
+      ]),
+    );
+    if (Object.keys(changes).length === 0) return setMessage('Nothing to save.');
+    const result = await call('updateDevice', { id: detail.id, changes });
+    if (result.ok) {
+      setProblem('');
+      setMessage('Saved.');
+    } else {
+      setMessage('');
+      setProblem(result.error.message);
+    }
+  }
+
+  return (
+    <form className="edit-form" onSubmit={save} aria-labelledby="edit-heading">
+      <h3 id="edit-heading">Edit</h3>
+      <div className="format-grid">
+        {EDITABLE.map((field) => (
+          <EditField
+            key={field}
+            field={field}
+            value={values[field]}
+            onChange={(v) => setValues({ ...values, [field]: v })}
+          />
+        ))}
+      </div>
+      {problem && (
+        <p role="alert" className="field-error">
+          {problem}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button-primary">
+          Save changes
+        </button>
+        <span role="status">{message}</span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,144 @@
+import { useEffect, useId, useState } from 'react';
+import type { DeviceState } from '../../../electron/api/schemas/devices';
+import { COLUMN_LABELS, STATE_LABELS } from '../../labels';
+import { DEFAULT_COLUMNS, type Filters, type SortField, useDevicesStore } from '../../stores/devices';
+
+const CHOOSABLE: SortField[] = [
+  'assetTag',
+  'serial',
+  'manufacturer',
+  'vendor',
+  'model',
+  'modality',
+  'department',
+  'location',
+  'ip',
+  'mac',
+  'hostname',
+  'os',
+  'softwareVersion',
+  'installDate',
+  'state',
+  'updatedAt',
+];
+const SEARCH_DELAY_MS = 60;
+
+function FilterSelect({
+  label,
+  values,
+  value,
+  onChange,
+}: {
+  label: string;
+  values: readonly string[];
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="field field-inline">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(event) => onChange(event.target.value || undefined)}>
+        <option value="">All</option>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {label === 'State' ? STATE_LABELS[v as DeviceState] : v}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function DeviceToolbar() {
+  const { query, facets, total, columns } = useDevicesStore();
+  const { setSearch, setFilters, setColumns } = useDevicesStore.getState();
+  const [search, setSearchText] = useState(query.search);
+  const searchId = useId();
+  useEffect(() => {
+    if (search === useDevicesStore.getState().query.search) return;
+    const timer = setTimeout(() => setSearch(search), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [search, setSearch]);
+  const filter = (key: keyof Filters) => (value: string | undefined) =>
+    setFilters({ ...query.filters, [key]: value === undefined ? undefined : [value] });
+
+  return (
+    <div className="toolbar">
+      <div className="field field-inline">
+        <label htmlFor={searchId}>Search devices</label>
+        <input
+          id={searchId}
+          type="search"
+          value={search}
+          placeholder="Asset tag, model, IP, room…"
+          onChange={(event) => setSearchText(event.target.value)}
+        />
+      </div>
+      {facets && (
+        <>
+          <FilterSelect
+            label="Department"
+            values={facets.departments}
+            value={query.filters.department?.[0]}
+            onChange={filter('department')}
+          />
+          <FilterSelect
+            label="Vendor"
+            values={facets.vendors}
+            value={query.filters.vendor?.[0]}
+            onChange={filter('vendor')}
+          />
+          <FilterSelect
+            label="Operating system"
+            values={facets.oses}
+            value={query.filters.os?.[0]}
+            onChange={filter('os')}
+          />
+          <FilterSelect
+            label="State"
+            values={facets.states}
+            value={query.filters.state?.[0]}
+            onChange={filter('state')}
+          />
+        </>
+      )}
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={query.filters.flagged === true}
+          onChange={(event) => setFilters({ ...query.filters, flagged: event.target.checked || undefined })}
+        />
+        Only flagged values
+      </label>
+      <details className="column-chooser">
+        <summary>Columns</summary>
+        <fieldset>
+          <legend>Columns to show</legend>
+          {CHOOSABLE.map((column) => (
+            <label key={column} className="checkbox">
+              <input
+                type="checkbox"
+                checked={columns.includes(column)}
+                onChange={(event) =>
+                  setColumns(
+                    event.target.checked
+                      ? CHOOSABLE.filter((c) => c === column || columns.includes(c))
+                      : columns.filter((c) => c !== column),
+                  )
+                }
+              />
+              {COLUMN_LABELS[column]}
+            </label>
+          ))}
+          <button type="button" className="button-quiet" onClick={() => setColumns(DEFAULT_COLUMNS)}>
+            Reset columns
+          </button>
+        </fieldset>
+      </details>
+      <p className="result-count" role="status">
+        {total === null ? 'Loading…' : `${total.toLocaleString()} devices`}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { useDeviceImportStore } from '../../stores/device-import';
+import { hrefOf } from '../../stores/navigation';
+
+const SHOWN = 50;
+
+function saveText(fileName: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function ImportDone() {
+  const result = useDeviceImportStore((state) => state.result);
+  const undone = useDeviceImportStore((state) => state.undone);
+  const undo = useDeviceImportStore((state) => state.undo);
+  const reset = useDeviceImportStore((state) => state.reset);
+  if (!result) return null;
+  const stem = result.fileName.replace(/\.[^.]+$/, '');
+  return (
+    <section className="panel" aria-labelledby="done-heading">
+      <h2 id="done-heading">
+        {undone ? `Import batch ${result.batchId} was undone` : `Imported ${result.fileName}`}
+      </h2>
+      <p role="status">
+        {undone
+          ? 'The devices are back as they were before this import.'
+          : `${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected.length} rejected (batch ${result.batchId}).`}
+      </p>
+      {result.warnings.length > 0 && (
+        <>
+          <h3>Flagged values (imported as written)</h3>
+          <ul className="issue-list">
+            {result.warnings.slice(0, SHOWN).map((w) => (
+              <li key={`${w.row}-${w.field}`}>
+                Row {w.row}, {w.field}: “{w.value}” {w.reason}
+              </li>
+            ))}
+          </ul>
+          {result.warnings.length > SHOWN && <p>…and {result.warnings.length - SHOWN} more.</p>}
+        </>
+      )}
+      {result.rejected.length > 0 && (
+        <>
+          <h3>Rejected rows</h3>
+          <ul className="issue-list">
+            {result.rejected.slice(0, SHOWN).map((r) => (
+              <li key={r.row}>
+                Row {r.row} {r.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div className="form-actions">
+        <a className="button-primary" href={hrefOf('devices')}>
+          Show devices
+        </a>
+        {result.rejectedCsv && (
+          <button
+            type="button"
+            className="button-quiet"
+            onClick={() => saveText(`${stem}-rejected-rows.csv`, result.rejectedCsv ?? '')}
+          >
+            Save rejected rows as CSV
+          </button>
+        )}
+        {!undone && (
+          <button type="button" className="button-quiet" onClick={() => void undo()}>
+            Undo import
+          </button>
+        )}
+        <button type="button" className="button-quiet" onClick={reset}>
+          Import another file
+        </button>
+      </div>
+    </section>
+  );
+}

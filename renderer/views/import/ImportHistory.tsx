@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import type { z } from 'zod';
+import type { importBatch } from '../../../electron/api/schemas/device-import';
+import { call, onDataChanged } from '../../api';
+import { reportError } from '../../stores/errors';
+
+type Batch = z.infer<typeof importBatch>;
+
+/** Earlier imports, each with a way to undo it while its devices have not changed since. */
+export function ImportHistory() {
+  const [batches, setBatches] = useState<Batch[] | null>(null);
+  const [message, setMessage] = useState('');
+  useEffect(() => {
+    const load = () =>
+      void call('listImportBatches', {}).then((result) => {
+        if (result.ok) setBatches(result.value);
+        else reportError(result.error);
+      });
+    load();
+    return onDataChanged((changed) => {
+      if (changed.includes('devices')) load();
+    });
+  }, []);
+
+  async function undo(batch: Batch) {
+    const result = await call('undoImport', { batchId: batch.id });
+    setMessage(
+      result.ok
+        ? `Batch ${batch.id} undone: ${result.value.removed} devices removed, ${result.value.restored} restored.`
+        : result.error.message,
+    );
+  }
+
+  if (!batches || batches.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="history-heading">
+      <h2 id="history-heading">Earlier imports</h2>
+      <p role="status">{message}</p>
+      <div className="table-scroll">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Batch</th>
+              <th scope="col">File</th>
+              <th scope="col">When</th>
+              <th scope="col">By</th>
+              <th scope="col">Added</th>
+              <th scope="col">Updated</th>
+              <th scope="col">Rejected</th>
+              <th scope="col">Undo</th>
+            </tr>
+          </thead>
+          <tbody>
+            {batches.map((batch) => (
+              <tr key={batch.id}>
+                <td>{batch.id}</td>
+                <td>{batch.fileName}</td>
+                <td>{new Date(batch.importedAt).toLocaleString()}</td>
+                <td>{batch.osUser}</td>
+                <td>{batch.added}</td>
+                <td>{batch.updated}</td>
+                <td>{batch.rejected}</td>
+                <td>
+                  {batch.status === 'undone' ? (
+                    'Undone'
+                  ) : (
+                    <button type="button" className="button-quiet" onClick={() => void undo(batch)}>
+                      Undo batch {batch.id}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
