@@ -21,21 +21,8 @@ const SORT_COLUMNS: Record<ListDevicesInput['sort']['field'], string> = {
   updatedAt: 'd.updated_at',
 };
 
-const SEARCHED = [
-  'd.asset_tag',
-  'd.serial',
-  'd.manufacturer',
-  'd.model',
-  'd.modality',
-  'dep.name',
-  'd.location',
-  'd.ip',
-  'd.mac',
-  'd.hostname',
-  'd.os',
-  'd.software_version',
-  'd.extra_json',
-];
+// device.search_text holds the device's own fields; the department's name lives in its table.
+const SEARCHED = ['d.search_text', 'dep.name'];
 
 /** One page of the device register, filtered, searched and sorted in SQLite so 100,000 devices stay fast. */
 export function listDevices(ctx: CoreContext, input: ListDevicesInput): DevicePage {
@@ -61,18 +48,25 @@ export function listDevices(ctx: CoreContext, input: ListDevicesInput): DevicePa
     }
   }
   const from = `FROM ${DEVICE_JOINS} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`;
-  const total = ctx.db
-    .prepare(`SELECT count(*) ${from}`)
-    .pluck()
-    .get(...params) as number;
+  const column = SORT_COLUMNS[input.sort.field];
   const direction = input.sort.direction === 'desc' ? 'DESC' : 'ASC';
+  // The asset tag has a unique index: ordering by it plainly lets SQLite stop after one page. Other columns sort
+  // without regard to case, blanks last.
+  const order =
+    input.sort.field === 'assetTag'
+      ? `${column} ${direction}, d.id`
+      : `${column} IS NULL, ${column} COLLATE NOCASE ${direction}, d.id`;
   const rows = ctx.db
-    .prepare(
-      `SELECT ${DEVICE_COLUMNS} ${from}
-       ORDER BY ${SORT_COLUMNS[input.sort.field]} IS NULL, ${SORT_COLUMNS[input.sort.field]} COLLATE NOCASE ${direction}, d.id
-       LIMIT ? OFFSET ?`,
-    )
+    .prepare(`SELECT ${DEVICE_COLUMNS} ${from} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...params, input.limit, input.offset) as DeviceRow[];
+  // A first page that is not full is the whole result: no second scan to count it (the slow case of a search).
+  const total =
+    input.offset === 0 && rows.length < input.limit
+      ? rows.length
+      : (ctx.db
+          .prepare(`SELECT count(*) ${from}`)
+          .pluck()
+          .get(...params) as number);
   return { total, offset: input.offset, rows: rows.map(toDevice) };
 }
 

@@ -39,6 +39,8 @@ export const SNAPSHOT_COLUMNS = [
   'flags_json',
 ] as const satisfies readonly (keyof DeviceSnapshot)[];
 
+const SNAPSHOT_COLUMNS_SQL = SNAPSHOT_COLUMNS.map((c) => `d.${c}`).join(', ');
+
 export interface DeviceRecord extends DeviceSnapshot {
   id: number;
   revision: number;
@@ -55,7 +57,8 @@ export interface DeviceRow extends DeviceRecord {
   department_name: string | null;
 }
 
-export const DEVICE_COLUMNS = 'd.*, v.name AS vendor_name, dep.name AS department_name';
+export const DEVICE_COLUMNS = `d.id, ${SNAPSHOT_COLUMNS_SQL}, d.state, d.network_state, d.revision, d.import_batch_id,
+  d.created_at, d.updated_at, v.name AS vendor_name, dep.name AS department_name`;
 export const DEVICE_JOINS = `device d LEFT JOIN vendor v ON v.id = d.vendor_id
   LEFT JOIN department dep ON dep.id = d.department_id`;
 

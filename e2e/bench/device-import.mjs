@@ -1,0 +1,57 @@
+// Importing a 100,000-row inventory end to end (the CLI, all validation, one transaction into a fresh database)
+// beside the sqlite3 shell's plain `.import` of the same file into memory.
+import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeInventory } from './inventory.mjs';
+import { root, summary, withTempDir } from './measure.mjs';
+
+const ROWS = 100_000;
+const RUNS = 3;
+
+function timed(command, args) {
+  const started = performance.now();
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - started;
+  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`);
+  return { ms, stderr: result.stderr };
+}
+
+export async function run() {
+  return withTempDir(async (dir) => {
+    const file = join(dir, 'inventory.csv');
+    writeInventory(file, ROWS);
+    const megabytes = statSync(file).size / 1024 / 1024;
+    const sqlite = [];
+    const isopatch = [];
+    let peakKb = 0;
+    for (let i = 0; i < RUNS; i++) {
+      sqlite.push(timed('sqlite3', ['-csv', ':memory:', `.import ${file} t`]).ms);
+      const cli = [join(root, 'e2e', 'bench', 'report-rss.cjs'), join(root, 'dist', 'electron', 'cli.cjs')];
+      const run = timed(process.execPath, [
+        '-r',
+        cli[0],
+        cli[1],
+        '--db',
+        join(dir, `run-${i}.sqlite`),
+        'import-devices',
+        file,
+      ]);
+      isopatch.push(run.ms);
+      peakKb = Math.max(peakKb, Number(/PEAK_RSS_KB (\d+)/.exec(run.stderr)?.[1] ?? 0));
+    }
+    const ratio = summary(isopatch).median / summary(sqlite).median;
+    return [
+      {
+        name: `import: sqlite3 .import of ${ROWS} rows (${megabytes.toFixed(1)} MB) into :memory:`,
+        ms: summary(sqlite),
+      },
+      { name: 'import: isopatch import-devices of the same file (fresh database)', ms: summary(isopatch) },
+      { name: 'import: isopatch / sqlite3 (goal at most 3x)', text: `${ratio.toFixed(1)}x` },
+      {
+        name: 'import: peak memory of the import (goal under 500 MB)',
+        text: `${(peakKb / 1024).toFixed(0)} MB`,
+      },
+    ];
+  });
+}
