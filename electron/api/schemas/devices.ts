@@ -68,6 +68,8 @@ export const deviceFilters = z
   .object({
     department: z.array(z.string().max(200)).max(500).optional(),
     vendor: z.array(z.string().max(200)).max(500).optional(),
+    /** Product family (from the advisories' model-to-family table). */
+    family: z.array(z.string().max(200)).max(500).optional(),
     os: z.array(z.string().max(200)).max(500).optional(),
     state: z.array(deviceState).optional(),
     flagged: z.boolean().optional(),
@@ -99,6 +101,7 @@ export type DevicePage = z.infer<typeof devicePage>;
 export const deviceFacets = z.object({
   departments: z.array(z.string()),
   vendors: z.array(z.string()),
+  families: z.array(z.string()),
   oses: z.array(z.string()),
   states: z.array(deviceState),
 });

@@ -35,6 +35,7 @@ export function listDevices(ctx: CoreContext, input: ListDevicesInput): DevicePa
   };
   anyOf('dep.name', input.filters.department);
   anyOf('v.name', input.filters.vendor);
+  anyOf('(SELECT f.name FROM product_family f WHERE f.id = d.family_id)', input.filters.family);
   anyOf('d.os', input.filters.os);
   anyOf('d.state', input.filters.state);
   if (input.filters.flagged) where.push("d.flags_json <> '[]'");
@@ -78,6 +79,9 @@ export function deviceFacets(ctx: CoreContext): DeviceFacets {
     ),
     vendors: distinct(
       'SELECT DISTINCT v.name FROM device d JOIN vendor v ON v.id = d.vendor_id ORDER BY v.name COLLATE NOCASE',
+    ),
+    families: distinct(
+      'SELECT DISTINCT f.name FROM device d JOIN product_family f ON f.id = d.family_id ORDER BY f.name COLLATE NOCASE',
     ),
     oses: distinct('SELECT DISTINCT os FROM device WHERE os IS NOT NULL ORDER BY os COLLATE NOCASE'),
     states: distinct('SELECT DISTINCT state FROM device ORDER BY state') as DeviceFacets['states'],

@@ -91,6 +91,12 @@ export function DeviceToolbar() {
             onChange={filter('vendor')}
           />
           <FilterSelect
+            label="Product family"
+            values={facets.families}
+            value={query.filters.family?.[0]}
+            onChange={filter('family')}
+          />
+          <FilterSelect
             label="Operating system"
             values={facets.oses}
             value={query.filters.os?.[0]}

@@ -1,14 +1,27 @@
 import { isIP } from 'node:net';
 
-/** Trimmed, non-breaking and other odd spaces made plain, ligatures (the "fi" ligature) unfolded; '' for nothing. */
+// Latin ligatures of typeset vendor text (U+FB00-FB06). Full NFKC would also rewrite ½, ², ™ and more,
+// which would change what people typed; only these are unfolded.
+const LIGATURES: Record<string, string> = {
+  '\ufb00': 'ff',
+  '\ufb01': 'fi',
+  '\ufb02': 'fl',
+  '\ufb03': 'ffi',
+  '\ufb04': 'ffl',
+  '\ufb05': 'st',
+  '\ufb06': 'st',
+};
+
 const PLAIN_ASCII = /^(?:[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?)?$/;
 
+/** Trimmed, non-breaking and other odd spaces made plain, ligatures (the "fi" ligature) unfolded; '' for nothing. */
 export function cleanText(value: string): string {
   if (PLAIN_ASCII.test(value)) return value; // the common case, a hundred thousand times per import
   return value
     .replace(/[\u00a0\u2007\u202f\u2000-\u200a\u3000]/g, ' ')
-    .normalize('NFKC')
+    .replace(/[\ufb00-\ufb06]/g, (ligature) => LIGATURES[ligature] ?? ligature)
     .replace(/[\u200b\ufeff]/g, '')
+    .normalize('NFC')
     .trim();
 }
 
