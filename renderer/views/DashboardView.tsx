@@ -40,9 +40,9 @@ export function DashboardView() {
         <EmptyState title="No devices yet">
           <p>
             Isopatch starts from your device inventory. Export the device list from your CMMS or asset tool
-            (CSV or Excel) and import it under <a href={hrefOf('devices')}>Devices</a>. Then load the vendor
-            advisories under <a href={hrefOf('advisories')}>Advisories</a> and confirm which devices are
-            affected.
+            (CSV or Excel) and <a href={hrefOf('devices', 'import')}>import the device list</a>. Then load the
+            vendor advisories under <a href={hrefOf('advisories')}>Advisories</a> and confirm which devices
+            are affected.
           </p>
         </EmptyState>
       )}

@@ -1,10 +1,12 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { MAX_COLUMNS } from './limits';
 import type { Cell, Sheet } from './table';
 
 /** Every worksheet as rows of text and dates. Text stays text (asset tag 000123 stays 000123). */
 export async function readWorkbook(bytes: Uint8Array): Promise<Sheet[]> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is most of the bundle, and the CLI's other commands start faster without it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   await workbook.xlsx.load(
     Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer,
   );
