@@ -1,4 +1,4 @@
-import { capitalized, DEVICE_FIELD_LABELS } from '../electron/api/device-fields';
+import { capitalized, DEVICE_FIELD_LABELS, DEVICE_FIELDS } from '../electron/api/device-fields';
 import type { DeviceState } from '../electron/api/schemas/devices';
 import type { SortField } from './stores/devices';
 
@@ -24,3 +24,8 @@ export const COLUMN_LABELS: Record<SortField, string> = {
   state: 'State',
   updatedAt: 'Last change',
 };
+
+/** Every field of a device in display order, the canonical vendor beside the manufacturer as written. */
+export const DEVICE_COLUMNS: readonly SortField[] = DEVICE_FIELDS.flatMap((field) =>
+  field === 'manufacturer' ? (['manufacturer', 'vendor'] as const) : [field],
+);

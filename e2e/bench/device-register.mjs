@@ -1,27 +1,13 @@
 // The Devices view with 100,000 devices in Chromium: time to the first rows, and from a keystroke in the
 // search box to the filtered rows (measured inside the page, from keydown to the updated count).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { writeInventory } from './inventory.mjs';
-import { chromiumArgs, chromiumPath, root, summary, withTempDir } from './measure.mjs';
+import { chromiumArgs, chromiumPath, root, startWebApp, summary, withTempDir } from './measure.mjs';
 
 const ROWS = 100_000;
 const RUNS = 5;
-
-async function startServer(db) {
-  const server = spawn(process.execPath, [join(root, 'dist', 'electron', 'web.cjs'), '--db', db]);
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out);
-      if (match) resolve(match[1]);
-    });
-    server.once('exit', (code) => reject(new Error(`web server exited with ${code}`)));
-  });
-  return { server, url };
-}
 
 export async function run() {
   return withTempDir(async (dir) => {
@@ -36,7 +22,7 @@ export async function run() {
       file,
     ]);
     if (imported.status !== 0) throw new Error(`import failed: ${imported.stderr}`);
-    const { server, url } = await startServer(db);
+    const { server, url } = await startWebApp(db);
     const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     try {
       const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });

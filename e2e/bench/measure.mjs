@@ -28,3 +28,20 @@ export async function withTempDir(fn) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** `node dist/electron/web.cjs --db FILE`, as `npm run start:web` runs it; resolves with the printed address. */
+export async function startWebApp(db) {
+  const { spawn } = await import('node:child_process');
+  const started = performance.now();
+  const server = spawn(process.execPath, [join(root, 'dist', 'electron', 'web.cjs'), '--db', db]);
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    server.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    server.once('exit', (code) => reject(new Error(`web server exited with ${code}`)));
+  });
+  return { server, url, listeningAfter: performance.now() - started, started };
+}

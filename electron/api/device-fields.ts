@@ -2,7 +2,26 @@
  * Names of the canonical device fields in words, for messages and the UI. Plain data without zod, so the
  * renderer can import it at run time (like operations.ts).
  */
-export const DEVICE_FIELD_LABELS = {
+/** The canonical fields an inventory column can map to, in the order the app shows them. */
+export const DEVICE_FIELDS = [
+  'assetTag',
+  'serial',
+  'manufacturer',
+  'model',
+  'modality',
+  'department',
+  'location',
+  'ip',
+  'mac',
+  'hostname',
+  'os',
+  'softwareVersion',
+  'installDate',
+] as const;
+
+export type DeviceFieldName = (typeof DEVICE_FIELDS)[number];
+
+export const DEVICE_FIELD_LABELS: Readonly<Record<DeviceFieldName, string>> = {
   assetTag: 'asset tag',
   serial: 'serial number',
   manufacturer: 'manufacturer',
@@ -16,9 +35,7 @@ export const DEVICE_FIELD_LABELS = {
   os: 'operating system',
   softwareVersion: 'software version',
   installDate: 'install date',
-} as const;
-
-export type DeviceFieldName = keyof typeof DEVICE_FIELD_LABELS;
+};
 
 export const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 

@@ -1,26 +1,9 @@
 import { z } from 'zod';
-import { type DEVICE_FIELD_LABELS, DEVICE_STATES } from '../device-fields';
+import { DEVICE_FIELDS, DEVICE_STATES } from '../device-fields';
 import { auditEntry } from './audit';
 
-/** The canonical fields an inventory column can map to. Everything else is kept as an extra attribute. */
-export const deviceFields = [
-  'assetTag',
-  'serial',
-  'manufacturer',
-  'model',
-  'modality',
-  'department',
-  'location',
-  'ip',
-  'mac',
-  'hostname',
-  'os',
-  'softwareVersion',
-  'installDate',
-] as const;
+export const deviceFields = DEVICE_FIELDS;
 export const deviceField = z.enum(deviceFields);
-// The list and the labels must name the same fields.
-deviceFields satisfies readonly (keyof typeof DEVICE_FIELD_LABELS)[];
 export type DeviceField = z.infer<typeof deviceField>;
 
 export const deviceStates = DEVICE_STATES;

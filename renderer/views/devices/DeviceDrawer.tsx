@@ -1,25 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { DeviceDetail } from '../../../electron/api/schemas/devices';
-import { COLUMN_LABELS, STATE_LABELS } from '../../labels';
+import { COLUMN_LABELS, DEVICE_COLUMNS, STATE_LABELS } from '../../labels';
 import { useDevicesStore } from '../../stores/devices';
 import { DeviceEditForm } from './DeviceEditForm';
-
-const SHOWN: (keyof typeof COLUMN_LABELS)[] = [
-  'assetTag',
-  'serial',
-  'manufacturer',
-  'vendor',
-  'model',
-  'modality',
-  'department',
-  'location',
-  'ip',
-  'mac',
-  'hostname',
-  'os',
-  'softwareVersion',
-  'installDate',
-];
 
 /** One device: every field, the extra attributes of its imports, its import batches and its history. */
 export function DeviceDrawer({ detail }: { detail: DeviceDetail }) {
@@ -47,7 +30,7 @@ export function DeviceDrawer({ detail }: { detail: DeviceDetail }) {
         </button>
       </div>
       <dl className="facts">
-        {SHOWN.map((field) => {
+        {DEVICE_COLUMNS.map((field) => {
           const flag = flagOf(field);
           const value = detail[field as keyof DeviceDetail] as string | null;
           return (

@@ -1,20 +1,10 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { DEVICE_FIELDS } from '../../../electron/api/device-fields';
 import type { DeviceDetail } from '../../../electron/api/schemas/devices';
 import { call } from '../../api';
 import { COLUMN_LABELS } from '../../labels';
 
-const EDITABLE = [
-  'serial',
-  'model',
-  'modality',
-  'department',
-  'location',
-  'ip',
-  'mac',
-  'hostname',
-  'os',
-  'softwareVersion',
-] as const;
+const EDITABLE = DEVICE_FIELDS;
 type Editable = (typeof EDITABLE)[number];
 
 function EditField({

@@ -1,27 +1,18 @@
 import { useEffect, useId, useState } from 'react';
-import type { DeviceState } from '../../../electron/api/schemas/devices';
-import { COLUMN_LABELS, STATE_LABELS } from '../../labels';
+import type { DeviceFacets, DeviceState } from '../../../electron/api/schemas/devices';
+import { COLUMN_LABELS, DEVICE_COLUMNS, STATE_LABELS } from '../../labels';
 import { DEFAULT_COLUMNS, type Filters, type SortField, useDevicesStore } from '../../stores/devices';
 
-const CHOOSABLE: SortField[] = [
-  'assetTag',
-  'serial',
-  'manufacturer',
-  'vendor',
-  'model',
-  'modality',
-  'department',
-  'location',
-  'ip',
-  'mac',
-  'hostname',
-  'os',
-  'softwareVersion',
-  'installDate',
-  'state',
-  'updatedAt',
-];
+const CHOOSABLE: readonly SortField[] = [...DEVICE_COLUMNS, 'state', 'updatedAt'];
 // Long enough to take a fast typist's burst as one search, short enough to feel immediate.
+const FILTERS = [
+  { key: 'department', label: 'Department', facet: 'departments' },
+  { key: 'vendor', label: 'Vendor', facet: 'vendors' },
+  { key: 'family', label: 'Product family', facet: 'families' },
+  { key: 'os', label: 'Operating system', facet: 'oses' },
+  { key: 'state', label: 'State', facet: 'states' },
+] as const satisfies readonly { key: keyof Filters; label: string; facet: keyof DeviceFacets }[];
+
 const SEARCH_DELAY_MS = 40;
 
 function FilterSelect({
@@ -76,40 +67,16 @@ export function DeviceToolbar() {
           onChange={(event) => setSearchText(event.target.value)}
         />
       </div>
-      {facets && (
-        <>
+      {facets &&
+        FILTERS.map(({ key, label, facet }) => (
           <FilterSelect
-            label="Department"
-            values={facets.departments}
-            value={query.filters.department?.[0]}
-            onChange={filter('department')}
+            key={key}
+            label={label}
+            values={facets[facet]}
+            value={query.filters[key]?.[0]}
+            onChange={filter(key)}
           />
-          <FilterSelect
-            label="Vendor"
-            values={facets.vendors}
-            value={query.filters.vendor?.[0]}
-            onChange={filter('vendor')}
-          />
-          <FilterSelect
-            label="Product family"
-            values={facets.families}
-            value={query.filters.family?.[0]}
-            onChange={filter('family')}
-          />
-          <FilterSelect
-            label="Operating system"
-            values={facets.oses}
-            value={query.filters.os?.[0]}
-            onChange={filter('os')}
-          />
-          <FilterSelect
-            label="State"
-            values={facets.states}
-            value={query.filters.state?.[0]}
-            onChange={filter('state')}
-          />
-        </>
-      )}
+        ))}
       <label className="checkbox">
         <input
           type="checkbox"
