@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { OperationName } from './operations';
+import { advisoryImportResult, advisorySummary, importAdvisoryInput } from './schemas/advisories';
 import { auditEntry, listAuditInput } from './schemas/audit';
 import { noInput } from './schemas/common';
 import {
@@ -122,6 +123,18 @@ export const contract = {
   ),
   getJob: read('How far a background job is, and its result', jobId, jobStatus),
   cancelJob: read('Stop a background job; its changes roll back', jobId, jobStatus),
+
+  importAdvisory: write(
+    'Import a CSAF 2.0 advisory (or a newer version of one)',
+    importAdvisoryInput,
+    advisoryImportResult,
+    ['advisories'],
+  ),
+  listAdvisories: read(
+    'Advisories with their highest CVSS and review items',
+    noInput,
+    z.array(advisorySummary),
+  ),
 } satisfies Record<OperationName, OperationSpec>;
 
 export type Contract = typeof contract;

@@ -1,3 +1,5 @@
+import { listAdvisories } from '../core/advisories/advisory-list';
+import { importAdvisory, type PreparedAdvisory, prepareAdvisory } from '../core/advisories/import-advisory';
 import type { AuditRecorder } from '../core/audit/audit-log';
 import { listAudit } from '../core/audit/audit-log';
 import type { CoreContext } from '../core/context';
@@ -64,6 +66,12 @@ export const handlers: { readonly [K in OperationName]: Handler<K> } = {
   startDeviceImport: (ctx, input) => jobsOf(ctx).start({ kind: 'device-import', input }),
   getJob: (ctx, input) => jobsOf(ctx).get(input.jobId),
   cancelJob: (ctx, input) => jobsOf(ctx).cancel(input.jobId),
+
+  importAdvisory: twoPhase<'importAdvisory', PreparedAdvisory>({
+    prepare: (_ctx, input) => prepareAdvisory(input),
+    apply: (ctx, prepared, audit) => importAdvisory(ctx, prepared, audit),
+  }),
+  listAdvisories: (ctx) => listAdvisories(ctx),
 };
 
 function jobsOf(ctx: CoreContext): JobRegistry {

@@ -23,6 +23,8 @@ export const operationNames = [
   'startDeviceImport',
   'getJob',
   'cancelJob',
+  'importAdvisory',
+  'listAdvisories',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

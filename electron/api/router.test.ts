@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSession } from '../core/session';
@@ -45,6 +45,13 @@ const writeScenarios: { [K in WriteOperation]: (router: Router) => Promise<Input
   updateDevice: async (router) => ({
     id: (await importTwoDevices(router)).ids[0] ?? 0,
     changes: { location: 'Room 2' },
+  }),
+  importAdvisory: async () => ({
+    fileName: 'advisory.json',
+    content: readFileSync(
+      join(import.meta.dirname, '..', 'core', 'advisories', 'fixtures', 'lossy-v1.json'),
+      'utf8',
+    ),
   }),
   bulkUpdateDevices: async (router) => ({
     ids: (await importTwoDevices(router)).ids,

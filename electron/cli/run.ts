@@ -5,6 +5,7 @@ import { closeSession, openSession } from '../core/session';
 import type { Command } from './command';
 import { devicesCommand } from './devices-command';
 import { CliError, EXIT, type ExitCode } from './exit-codes';
+import { importAdvisoryCommand } from './import-advisory-command';
 import { importDevicesCommand } from './import-devices-command';
 import { statusCommand } from './status-command';
 import { undoImportCommand } from './undo-import-command';
@@ -15,6 +16,7 @@ const commands: Readonly<Record<string, Command>> = {
   'import-devices': importDevicesCommand,
   devices: devicesCommand,
   'undo-import': undoImportCommand,
+  'import-advisory': importAdvisoryCommand,
 };
 
 const GLOBAL_OPTIONS = {

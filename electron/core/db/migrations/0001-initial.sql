@@ -193,13 +193,22 @@ CREATE TABLE advisory_product (
   UNIQUE (advisory_id, document_product_id)
 );
 
+-- Which products each vulnerability names, and how (known_affected, fixed, ..., or only in a score).
+CREATE TABLE vulnerability_product (
+  vulnerability_id INTEGER NOT NULL REFERENCES vulnerability (id) ON DELETE CASCADE,
+  advisory_product_id INTEGER NOT NULL REFERENCES advisory_product (id) ON DELETE CASCADE,
+  status TEXT NOT NULL,
+  PRIMARY KEY (vulnerability_id, advisory_product_id, status)
+);
+
 CREATE TABLE remediation (
   id INTEGER PRIMARY KEY,
   advisory_id INTEGER NOT NULL REFERENCES advisory (id) ON DELETE CASCADE,
   vulnerability_id INTEGER REFERENCES vulnerability (id) ON DELETE CASCADE,
   category TEXT NOT NULL,
   details TEXT NOT NULL,
-  url TEXT
+  url TEXT,
+  product_ids_json TEXT NOT NULL DEFAULT '[]'
 );
 
 CREATE TABLE patch_availability (

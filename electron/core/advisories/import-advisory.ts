@@ -1,0 +1,101 @@
+import type { AdvisoryImportResult, ImportAdvisoryInput } from '../../api/schemas/advisories';
+import type { AuditRecorder } from '../audit/audit-log';
+import type { CoreContext } from '../context';
+import { AppError } from '../errors';
+import { storeAdvisory } from './advisory-store';
+import { type CsafDocument, csafDocument, productsOf } from './csaf/read';
+import { reviewItemsOf } from './csaf/review';
+import { validateCsaf } from './csaf/validate';
+import { compareTrackingVersions } from './product-names';
+
+export interface PreparedAdvisory {
+  readonly input: ImportAdvisoryInput;
+  readonly document: CsafDocument;
+  readonly findings: Awaited<ReturnType<typeof validateCsaf>>;
+}
+
+const MAX_DEPTH = 64;
+
+/** Parses and validates outside the transaction (the validator is asynchronous); refuses what cannot be read. */
+export async function prepareAdvisory(input: ImportAdvisoryInput): Promise<PreparedAdvisory> {
+  let json: unknown;
+  try {
+    json = JSON.parse(input.content.replace(/^\ufeff/, ''));
+  } catch (error) {
+    throw new AppError('INVALID_INPUT', `${input.fileName} is not JSON: ${(error as Error).message}.`);
+  }
+  if (depthOf(json) > MAX_DEPTH)
+    throw new AppError('INVALID_INPUT', `${input.fileName} is nested too deeply to be a CSAF document.`);
+  const parsed = csafDocument.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError(
+      'INVALID_INPUT',
+      `${input.fileName} is not a readable CSAF 2.0 document: /${issue?.path.join('/')} ${issue?.message ?? ''}.`.replace(
+        /\s+\./,
+        '.',
+      ),
+    );
+  }
+  return { input, document: parsed.data, findings: await validateCsaf(json) };
+}
+
+export function importAdvisory(
+  ctx: CoreContext,
+  prepared: PreparedAdvisory,
+  audit: AuditRecorder,
+): AdvisoryImportResult {
+  const { document, findings, input } = prepared;
+  const products = productsOf(document);
+  const reviewItems = reviewItemsOf(document, products);
+  const tracking = document.document.tracking;
+  const result = (status: AdvisoryImportResult['status'], message: string | null): AdvisoryImportResult => ({
+    id: tracking.id,
+    version: tracking.version,
+    title: document.document.title,
+    products: products.length,
+    vulnerabilities: document.vulnerabilities?.length ?? 0,
+    findings: [...findings],
+    reviewItems,
+    status,
+    message,
+  });
+  if (findings.length > 0 && !input.acceptFindings) {
+    const tests = [...new Set(findings.map((f) => f.test))].join(', ');
+    return result(
+      'rejected',
+      `${input.fileName} failed validation test ${tests}; import it with "accept findings" to keep it marked as imported with validation findings.`,
+    );
+  }
+  const existing = ctx.db
+    .prepare('SELECT id, version FROM advisory WHERE tracking_id = ?')
+    .get(tracking.id) as { id: number; version: string } | undefined;
+  if (existing) {
+    const order = compareTrackingVersions(tracking.version, existing.version);
+    if (order === 0)
+      return result(
+        'unchanged',
+        `${tracking.id} version ${tracking.version} is already imported; nothing changed.`,
+      );
+    if (order < 0) {
+      return result(
+        'rejected',
+        `${tracking.id} version ${tracking.version} is older than the imported version ${existing.version}; nothing changed.`,
+      );
+    }
+  }
+  storeAdvisory(
+    ctx,
+    { document, products, findings, reviewItems, source: 'csaf', json: input.content },
+    existing?.id ?? null,
+    audit,
+  );
+  return result(existing ? 'updated' : 'imported', null);
+}
+
+function depthOf(value: unknown, depth = 0): number {
+  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return depth;
+  let deepest = depth;
+  for (const child of Object.values(value)) deepest = Math.max(deepest, depthOf(child, depth + 1));
+  return deepest;
+}

@@ -1,0 +1,29 @@
+/** "Siemens SPECT/CT Systems Windows 7-Based" -> family "SPECT/CT Systems", OS "Windows 7". */
+export function splitFamilyAndOs(
+  productName: string,
+  vendor: string | null,
+): { family: string; os: string | null } {
+  let name = productName.replace(/\u00a0/g, ' ').trim();
+  const vendorWord = vendor?.split(/[\s,]/)[0];
+  if (vendorWord && name.toLowerCase().startsWith(`${vendorWord.toLowerCase()} `))
+    name = name.slice(vendorWord.length + 1);
+  const os = /\s+(Windows\s+(?:XP|7|10|11))(?:[-\s]+based)?$/i.exec(name);
+  if (!os?.[1]) return { family: name, os: null };
+  return {
+    family: name.slice(0, os.index).trim(),
+    os: os[1].replace(/\s+/g, ' ').replace(/^windows/i, 'Windows'),
+  };
+}
+
+/** CSAF tracking versions are whole numbers or semantic versions: compare part by part as numbers. */
+export function compareTrackingVersions(a: string, b: string): number {
+  const parts = (v: string) => v.split(/[.+-]/).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  const [x, y] = [parts(a), parts(b)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const [p, q] = [x[i] ?? 0, y[i] ?? 0];
+    if (p === q) continue;
+    if (typeof p === 'number' && typeof q === 'number') return p - q;
+    return String(p) < String(q) ? -1 : 1;
+  }
+  return 0;
+}
