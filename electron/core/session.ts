@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import { ensureBundledCatalog } from './advisories/bundled-catalog';
 import { auditRecorder } from './audit/audit-log';
 import type { CoreContext } from './context';
 import { type OpenedDatabase, type OpenOptions, openDatabase } from './db/open';
@@ -49,6 +50,7 @@ export async function openSession(databasePath: string, options: SessionOptions 
   const systemTimeZone = options.systemTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   ensureOrganization(ctx, auditRecorder(ctx, 'initialize'), systemTimeZone);
   ensureBundledVendors(ctx, auditRecorder(ctx, 'initialize'));
+  ensureBundledCatalog(ctx, auditRecorder(ctx, 'initialize'));
   return { state: 'open', ctx, opened };
 }
 

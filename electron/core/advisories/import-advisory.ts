@@ -68,10 +68,17 @@ export function importAdvisory(
     );
   }
   const existing = ctx.db
-    .prepare('SELECT id, version FROM advisory WHERE tracking_id = ?')
-    .get(tracking.id) as { id: number; version: string } | undefined;
+    .prepare('SELECT id, version, source FROM advisory WHERE tracking_id = ?')
+    .get(tracking.id) as { id: number; version: string; source: string } | undefined;
   if (existing) {
     const order = compareTrackingVersions(tracking.version, existing.version);
+    if (order === 0 && existing.source === 'bundled') {
+      // The bundled record of this revision is complete where CISA's file lost data (statuses, cut-off text).
+      return result(
+        'unchanged',
+        `${tracking.id} version ${tracking.version} is already in Isopatch's bundled catalog, with the complete guidance; nothing changed.`,
+      );
+    }
     if (order === 0)
       return result(
         'unchanged',
