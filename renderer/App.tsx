@@ -6,9 +6,10 @@ import { Navigation } from './components/Navigation';
 import { useDatabaseStore } from './stores/database';
 import { useNavigationStore, type ViewId } from './stores/navigation';
 import { useSettingsStore } from './stores/settings';
+import { AdvisoriesView } from './views/advisories/AdvisoriesView';
 import { DashboardView } from './views/DashboardView';
 import { DevicesView } from './views/devices/DevicesView';
-import { AdvisoriesView, ReportsView, ScheduleView } from './views/PlaceholderViews';
+import { ReportsView, ScheduleView } from './views/PlaceholderViews';
 import { SettingsView } from './views/settings/SettingsView';
 
 const viewComponents: Record<ViewId, ComponentType> = {

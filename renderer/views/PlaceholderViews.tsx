@@ -3,20 +3,6 @@ import { hrefOf } from '../stores/navigation';
 
 // The views that later features fill; each already says what it will hold and what to do first.
 
-export function AdvisoriesView() {
-  return (
-    <>
-      <h1>Advisories</h1>
-      <EmptyState title="No advisories yet">
-        <p>
-          Vendor and ICS-CERT advisories name the affected product families, their vulnerabilities (CVE and
-          CVSS score) and whether a patch exists. They are bundled, typed in, or imported as CSAF 2.0 files.
-        </p>
-      </EmptyState>
-    </>
-  );
-}
-
 export function ScheduleView() {
   return (
     <>

@@ -1,0 +1,101 @@
+import { type DragEvent, useId, useState } from 'react';
+import { useAdvisoriesStore } from '../../stores/advisories';
+
+const STATUS = {
+  imported: 'Imported',
+  updated: 'Updated to a newer version',
+  unchanged: 'Nothing changed',
+  rejected: 'Not imported',
+} as const;
+
+/** A CSAF file by picker or drop; findings and review items shown, findings accepted only on purpose. */
+export function AdvisoryImport() {
+  const { result, problem, importFile, acceptFindings } = useAdvisoriesStore();
+  const [dragging, setDragging] = useState(false);
+  const inputId = useId();
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (file) void importFile(file);
+  };
+  return (
+    <section className="panel" aria-labelledby="csaf-heading">
+      <h2 id="csaf-heading">Import a CSAF advisory</h2>
+      <section
+        className={`drop-zone${dragging ? ' drop-zone-active' : ''}`}
+        aria-label="CSAF file"
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <p>
+          Drop a CSAF 2.0 JSON file here, or choose it. It is checked offline against the CSAF schema and the
+          mandatory tests before anything is saved.
+        </p>
+        <label htmlFor={inputId} className="button-primary file-label">
+          Choose a CSAF file
+        </label>
+        <input
+          id={inputId}
+          className="visually-hidden"
+          type="file"
+          accept=".json,application/json"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) void importFile(file);
+            event.target.value = '';
+          }}
+        />
+      </section>
+      {problem && (
+        <p role="alert" className="problem">
+          {problem}
+        </p>
+      )}
+      {result && (
+        <div className="import-result" role="status">
+          <h3>
+            {result.id} version {result.version}: {STATUS[result.status]}
+          </h3>
+          <p>
+            {result.title} — {result.products} products, {result.vulnerabilities} vulnerabilities.
+            {result.message && ` ${result.message}`}
+          </p>
+          {result.findings.length > 0 && (
+            <>
+              <h4>Failed validation tests</h4>
+              <ul className="issue-list">
+                {result.findings.map((finding) => (
+                  <li key={`${finding.test}${finding.path}`}>
+                    Test {finding.test} at <code>{finding.path}</code>: {finding.message}
+                  </li>
+                ))}
+              </ul>
+              {result.status === 'rejected' && (
+                <button type="button" className="button-quiet" onClick={() => void acceptFindings()}>
+                  Import anyway, marked "imported with validation findings"
+                </button>
+              )}
+            </>
+          )}
+          {result.reviewItems.length > 0 && (
+            <>
+              <h4>To review</h4>
+              <ul className="issue-list">
+                {result.reviewItems.map((item) => (
+                  <li key={`${item.kind}${item.path}`}>
+                    {item.message} <code>{item.path}</code>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
