@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import type { OperationName } from './operations';
-import { advisoryImportResult, advisorySummary, importAdvisoryInput } from './schemas/advisories';
+import {
+  advisoryImportResult,
+  advisorySummary,
+  affectedDevice,
+  confirmMatchInput,
+  confirmMatchResult,
+  importAdvisoryInput,
+  patchAvailability,
+  setPatchStatusInput,
+} from './schemas/advisories';
 import { auditEntry, listAuditInput } from './schemas/audit';
 import { noInput } from './schemas/common';
 import {
@@ -134,6 +143,23 @@ export const contract = {
     'Advisories with their highest CVSS and review items',
     noInput,
     z.array(advisorySummary),
+  ),
+  listAffected: read(
+    'Devices advisories affect, with reasons, patch state and priority',
+    noInput,
+    z.array(affectedDevice),
+  ),
+  confirmMatch: write(
+    'Confirm that a model belongs to a product family (a rule)',
+    confirmMatchInput,
+    confirmMatchResult,
+    ['advisories', 'devices'],
+  ),
+  setPatchStatus: write(
+    'Set the patch availability of an advisory for a product family',
+    setPatchStatusInput,
+    patchAvailability,
+    ['advisories'],
   ),
 } satisfies Record<OperationName, OperationSpec>;
 

@@ -1,4 +1,6 @@
 import { listAdvisories } from '../core/advisories/advisory-list';
+import { listAffected } from '../core/advisories/affected';
+import { confirmMatch, setPatchStatus } from '../core/advisories/decisions';
 import { importAdvisory, type PreparedAdvisory, prepareAdvisory } from '../core/advisories/import-advisory';
 import type { AuditRecorder } from '../core/audit/audit-log';
 import { listAudit } from '../core/audit/audit-log';
@@ -72,6 +74,9 @@ export const handlers: { readonly [K in OperationName]: Handler<K> } = {
     apply: (ctx, prepared, audit) => importAdvisory(ctx, prepared, audit),
   }),
   listAdvisories: (ctx) => listAdvisories(ctx),
+  listAffected: (ctx) => listAffected(ctx),
+  confirmMatch: (ctx, input, audit) => confirmMatch(ctx, input.model, input.family, audit),
+  setPatchStatus: (ctx, input, audit) => setPatchStatus(ctx, input, audit),
 };
 
 function jobsOf(ctx: CoreContext): JobRegistry {

@@ -25,6 +25,9 @@ export const operationNames = [
   'cancelJob',
   'importAdvisory',
   'listAdvisories',
+  'listAffected',
+  'confirmMatch',
+  'setPatchStatus',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

@@ -53,6 +53,14 @@ const writeScenarios: { [K in WriteOperation]: (router: Router) => Promise<Input
       'utf8',
     ),
   }),
+  confirmMatch: async () => ({ model: 'Intevo Bold', family: 'SPECT/CT Systems' }),
+  setPatchStatus: async () => ({
+    advisory: 'ICSMA-17-215-02',
+    family: 'spect/ct systems',
+    status: 'available',
+    availableFrom: '2018-03-01',
+    updateId: 'VB22A-UD03',
+  }),
   bulkUpdateDevices: async (router) => ({
     ids: (await importTwoDevices(router)).ids,
     changes: { department: 'Radiology' },

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { createRouter } from '../api/router';
 import { resolveDatabasePath } from '../core/db/location';
 import { closeSession, openSession } from '../core/session';
+import { affectedCommand, confirmMatchCommand, patchStatusCommand } from './advisory-commands';
 import type { Command } from './command';
 import { devicesCommand } from './devices-command';
 import { CliError, EXIT, type ExitCode } from './exit-codes';
@@ -17,6 +18,9 @@ const commands: Readonly<Record<string, Command>> = {
   devices: devicesCommand,
   'undo-import': undoImportCommand,
   'import-advisory': importAdvisoryCommand,
+  affected: affectedCommand,
+  'confirm-match': confirmMatchCommand,
+  'patch-status': patchStatusCommand,
 };
 
 const GLOBAL_OPTIONS = {

@@ -51,3 +51,72 @@ export const advisorySummary = z.object({
   reviewItems: z.number().int(),
 });
 export type AdvisorySummary = z.infer<typeof advisorySummary>;
+
+export const patchStatus = z.enum([
+  'none-available',
+  'announced',
+  'available',
+  'superseded',
+  'no-fix-planned',
+]);
+
+export const affectedDevice = z.object({
+  assetTag: z.string(),
+  advisories: z.array(
+    z.object({
+      id: z.string(),
+      cves: z.array(z.string()),
+      maxCvss: z.number().nullable(),
+      basis: z.enum(['rule', 'alias', 'suggestion']),
+      status: z.enum(['confirmed', 'needs-review', 'suggested', 'rejected']),
+      reason: z.string(),
+      patch: z.object({
+        status: z.string(),
+        availableFrom: z.string().nullable(),
+        updateId: z.string().nullable(),
+      }),
+    }),
+  ),
+  priority: z.number(),
+  needsReview: z.boolean(),
+});
+export type AffectedDevice = z.infer<typeof affectedDevice>;
+
+export const confirmMatchInput = z
+  .object({
+    model: z.string().trim().min(1).max(200),
+    /** The family as the catalog names it, without vendor and OS ("SPECT/CT Systems"); any case. */
+    family: z.string().trim().min(1).max(200),
+  })
+  .strict();
+
+export const confirmMatchResult = z.object({
+  model: z.string(),
+  family: z.string(),
+  devices: z.number().int(),
+});
+
+export const setPatchStatusInput = z
+  .object({
+    advisory: z.string().trim().min(1).max(100),
+    family: z.string().trim().min(1).max(200),
+    status: patchStatus,
+    availableFrom: z.iso.date().optional(),
+    expectedDate: z.iso.date().optional(),
+    updateId: z.string().trim().max(100).optional(),
+    delivery: z.enum(['on-site', 'remote', 'customer-installable']).optional(),
+    sourceNote: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+export type SetPatchStatusInput = z.output<typeof setPatchStatusInput>;
+
+export const patchAvailability = z.object({
+  advisory: z.string(),
+  family: z.string(),
+  status: patchStatus,
+  availableFrom: z.string().nullable(),
+  expectedDate: z.string().nullable(),
+  updateId: z.string().nullable(),
+  delivery: z.string().nullable(),
+  sourceNote: z.string().nullable(),
+});

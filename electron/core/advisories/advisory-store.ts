@@ -3,6 +3,7 @@ import type { AuditRecorder } from '../audit/audit-log';
 import { type CoreContext, isoNow } from '../context';
 import { VendorDirectory } from '../devices/vendors';
 import type { CsafDocument, CsafProduct } from './csaf/read';
+import { isRange } from './csaf/review';
 import { splitFamilyAndOs } from './product-names';
 
 export interface AdvisoryContent {
@@ -95,8 +96,8 @@ function storeProducts(ctx: CoreContext, advisoryId: number, content: AdvisoryCo
   const vendors = new VendorDirectory(ctx);
   const family = ctx.db.prepare('SELECT id FROM product_family WHERE vendor_id = ? AND name = ?').pluck();
   const insert = ctx.db.prepare(
-    `INSERT INTO advisory_product (advisory_id, document_product_id, family_id, product_name, os, version_range, status)
-     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (advisory_id, document_product_id) DO NOTHING`,
+    `INSERT INTO advisory_product (advisory_id, document_product_id, vendor_id, family_id, product_name, os, version_range, status)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (advisory_id, document_product_id) DO NOTHING`,
   );
   const statuses = productStatuses(content.document);
   const ids = new Map<string, number>();
@@ -108,10 +109,14 @@ function storeProducts(ctx: CoreContext, advisoryId: number, content: AdvisoryCo
     insert.run(
       advisoryId,
       product.productId,
+      vendor?.id ?? null,
       familyId,
       fullName,
       split.os,
-      product.version,
+      // A single product_version names the product (CISA writes model names there); only ranges limit a match.
+      product.versionCategory === 'product_version_range' || (product.version && isRange(product.version))
+        ? product.version
+        : null,
       statuses.get(product.productId) ?? 'needs-review',
     );
     const id = ctx.db

@@ -6,6 +6,7 @@ import { storeAdvisory } from './advisory-store';
 import { type CsafDocument, csafDocument, productsOf } from './csaf/read';
 import { reviewItemsOf } from './csaf/review';
 import { validateCsaf } from './csaf/validate';
+import { refreshMatches } from './matching/refresh-matches';
 import { compareTrackingVersions } from './product-names';
 
 export interface PreparedAdvisory {
@@ -97,6 +98,7 @@ export function importAdvisory(
     existing?.id ?? null,
     audit,
   );
+  refreshMatches(ctx);
   return result(existing ? 'updated' : 'imported', null);
 }
 

@@ -4,6 +4,7 @@ import type {
   DeviceDetail,
   FieldFlag,
 } from '../../api/schemas/devices';
+import { refreshMatches } from '../advisories/matching/refresh-matches';
 import type { AuditRecorder } from '../audit/audit-log';
 import { listAudit } from '../audit/audit-log';
 import { type CoreContext, isoNow } from '../context';
@@ -62,7 +63,7 @@ export function updateDevice(
   changes: DeviceChanges,
   audit: AuditRecorder,
 ): DeviceDetail {
-  applyDeviceChanges(ctx, id, changes, audit);
+  if (applyDeviceChanges(ctx, id, changes, audit)) refreshMatches(ctx, [id]);
   return getDevice(ctx, id);
 }
 
@@ -172,5 +173,6 @@ export function bulkUpdateDevices(ctx: CoreContext, input: BulkUpdateDevicesInpu
     if (applyDeviceChanges(ctx, id, input.changes, audit)) updated++;
     else unchanged++;
   }
+  refreshMatches(ctx, input.ids);
   return { updated, unchanged };
 }

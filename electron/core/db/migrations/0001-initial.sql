@@ -184,6 +184,7 @@ CREATE TABLE advisory_product (
   id INTEGER PRIMARY KEY,
   advisory_id INTEGER NOT NULL REFERENCES advisory (id) ON DELETE CASCADE,
   document_product_id TEXT,
+  vendor_id INTEGER REFERENCES vendor (id),
   family_id INTEGER REFERENCES product_family (id),
   product_name TEXT NOT NULL,
   os TEXT,

@@ -5,6 +5,7 @@ import type {
   ImportResult,
   ImportSummary,
 } from '../../../api/schemas/device-import';
+import { refreshMatches } from '../../advisories/matching/refresh-matches';
 import type { AuditRecorder } from '../../audit/audit-log';
 import { type CoreContext, isoNow } from '../../context';
 import { AppError } from '../../errors';
@@ -170,6 +171,7 @@ export function commitImport(
     .prepare('UPDATE import_batch SET added = ?, updated = ?, unchanged = ?, rejected = ? WHERE id = ?')
     .run(applied.added, applied.updated, applied.unchanged, result.rejected.length, batchId);
   rememberMapping(ctx, read.headers, interpretation.mapping);
+  refreshMatches(ctx);
   audit({
     entity: 'import_batch',
     entityId: batchId,

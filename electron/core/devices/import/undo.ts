@@ -1,3 +1,4 @@
+import { refreshMatches } from '../../advisories/matching/refresh-matches';
 import type { AuditRecorder } from '../../audit/audit-log';
 import { type CoreContext, isoNow } from '../../context';
 import { AppError } from '../../errors';
@@ -70,6 +71,10 @@ export function undoImport(ctx: CoreContext, batchId: number, audit: AuditRecord
     restored++;
   }
   ctx.db.prepare("UPDATE import_batch SET status = 'undone', undone_at = ? WHERE id = ?").run(at, batchId);
+  refreshMatches(
+    ctx,
+    touched.filter((d) => d.action === 'updated').map((d) => d.id),
+  );
   audit({
     entity: 'import_batch',
     entityId: batchId,

@@ -1,0 +1,103 @@
+import type { SetPatchStatusInput } from '../../api/schemas/advisories';
+import type { AuditRecorder } from '../audit/audit-log';
+import { type CoreContext, isoNow } from '../context';
+import { AppError } from '../errors';
+import { refreshMatches } from './matching/refresh-matches';
+
+function familyByName(ctx: CoreContext, name: string): { id: number; name: string; vendor_id: number } {
+  const families = ctx.db
+    .prepare('SELECT id, name, vendor_id FROM product_family WHERE name = ? COLLATE NOCASE')
+    .all(name) as {
+    id: number;
+    name: string;
+    vendor_id: number;
+  }[];
+  if (families.length === 0) {
+    const known = ctx.db.prepare('SELECT name FROM product_family ORDER BY name').pluck().all().join('", "');
+    throw new AppError('NOT_FOUND', `There is no product family "${name}"; the catalog has "${known}".`);
+  }
+  if (families.length > 1)
+    throw new AppError('CONFLICT', `More than one vendor has a product family "${name}".`);
+  return families[0] as { id: number; name: string; vendor_id: number };
+}
+
+/** A person confirms that a model belongs to a family: remembered as a rule that every later match applies. */
+export function confirmMatch(ctx: CoreContext, model: string, familyName: string, audit: AuditRecorder) {
+  const family = familyByName(ctx, familyName);
+  const before = ctx.db
+    .prepare('SELECT family_id, decision FROM match_rule WHERE vendor_id = ? AND model = ?')
+    .get(family.vendor_id, model);
+  ctx.db
+    .prepare(
+      `INSERT INTO match_rule (vendor_id, model, family_id, decision, decided_by, decided_at)
+       VALUES (?, ?, ?, 'member-of-family', ?, ?)
+       ON CONFLICT (vendor_id, model) DO UPDATE SET family_id = excluded.family_id, decision = excluded.decision,
+         decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
+    )
+    .run(family.vendor_id, model, family.id, ctx.osUser, isoNow(ctx));
+  audit({
+    entity: 'match_rule',
+    entityId: model,
+    action: before ? 'update' : 'create',
+    before,
+    after: { model, family: family.name },
+  });
+  refreshMatches(ctx);
+  const devices = ctx.db
+    .prepare('SELECT count(*) FROM device WHERE vendor_id = ? AND model = ? COLLATE NOCASE')
+    .pluck()
+    .get(family.vendor_id, model) as number;
+  return { model, family: family.name, devices };
+}
+
+/** Patch availability per advisory and family; its history is the audit log. */
+export function setPatchStatus(ctx: CoreContext, input: SetPatchStatusInput, audit: AuditRecorder) {
+  const family = familyByName(ctx, input.family);
+  const advisory = ctx.db
+    .prepare('SELECT id, tracking_id FROM advisory WHERE tracking_id = ?')
+    .get(input.advisory) as { id: number; tracking_id: string } | undefined;
+  if (!advisory) throw new AppError('NOT_FOUND', `There is no advisory ${input.advisory}.`);
+  if (input.status === 'available' && !input.availableFrom) {
+    throw new AppError('INVALID_INPUT', 'A patch that is available needs the date it is available from.');
+  }
+  const before = ctx.db
+    .prepare(
+      "SELECT status, available_from, update_id FROM patch_availability WHERE advisory_id = ? AND family_id = ? AND version_range = ''",
+    )
+    .get(advisory.id, family.id);
+  const after = {
+    status: input.status,
+    available_from: input.availableFrom ?? null,
+    expected_date: input.expectedDate ?? null,
+    update_id: input.updateId ?? null,
+    delivery: input.delivery ?? null,
+    source_note: input.sourceNote ?? null,
+  };
+  ctx.db
+    .prepare(
+      `INSERT INTO patch_availability (advisory_id, family_id, version_range, status, available_from, expected_date, update_id,
+         delivery, source_note, updated_at)
+       VALUES (@advisory_id, @family_id, '', @status, @available_from, @expected_date, @update_id, @delivery, @source_note, @at)
+       ON CONFLICT (advisory_id, family_id, version_range) DO UPDATE SET status = excluded.status,
+         available_from = excluded.available_from, expected_date = excluded.expected_date, update_id = excluded.update_id,
+         delivery = excluded.delivery, source_note = excluded.source_note, updated_at = excluded.updated_at`,
+    )
+    .run({ ...after, advisory_id: advisory.id, family_id: family.id, at: isoNow(ctx) });
+  audit({
+    entity: 'patch_availability',
+    entityId: `${advisory.tracking_id}/${family.name}`,
+    action: before ? 'update' : 'create',
+    before,
+    after,
+  });
+  return {
+    advisory: advisory.tracking_id,
+    family: family.name,
+    status: input.status,
+    availableFrom: after.available_from,
+    expectedDate: after.expected_date,
+    updateId: after.update_id,
+    delivery: after.delivery,
+    sourceNote: after.source_note,
+  };
+}

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { createRouter, type Router } from '../../../api/router';
+import type { AffectedDevice } from '../../../api/schemas/advisories';
+import { devices, importFile } from '../../../testing/devices';
+import { openTestSession } from '../../../testing/temp';
+
+const INVENTORY = `Asset Tag,Manufacturer,Model,OS,Software Version
+S-1,"Siemens Medical Solutions USA, Inc.",Symbia T16,Win7 SP1,VB22A
+S-2,SIEMENS HEALTHINEERS AG,Biograph mCT Flow,Windows XP Professional SP3,VG50A
+S-3,Siemens Healthcare GmbH,Symbia.net,Microsoft Windows 7 Embedded,VA60B
+S-4,Siemens,c.cam,,VA60A
+S-5,Siemens,Symbia T2,Windows 10,VB30A
+S-6,Siemens Healthineers,Intevo Bold,Windows 7,VB22A
+G-1,GE Healthcare,Discovery NM530c,Windows 7,4.1.6
+P-1,Philips,Ingenia 1.5T,Windows 7,3.2.1
+`;
+
+async function setup() {
+  const session = await openTestSession();
+  const router = createRouter(session);
+  await importFile(router, INVENTORY);
+  return { router, db: session.ctx.db };
+}
+
+async function affected(router: Router): Promise<Map<string, AffectedDevice>> {
+  const result = await router.dispatch('listAffected', {});
+  if (!result.ok) throw new Error(result.error.message);
+  return new Map((result.value as AffectedDevice[]).map((d) => [d.assetTag, d]));
+}
+
+describe('matching devices to the bundled Siemens advisories', () => {
+  it('matches by model family and OS generation, whatever the manufacturer spelling, with the reason in words', async () => {
+    const { router } = await setup();
+    const found = await affected(router);
+    expect(found.get('S-1')?.advisories).toMatchObject([
+      {
+        id: 'ICSMA-17-215-02',
+        status: 'confirmed',
+        basis: 'alias',
+        reason: 'model Symbia T16 -> SPECT/CT Systems; OS Win7 SP1 -> ICSMA-17-215-02',
+      },
+    ]);
+    expect(found.get('S-2')?.advisories).toMatchObject([
+      { id: 'ICSMA-17-215-01', status: 'confirmed', basis: 'alias' },
+    ]);
+    expect(found.get('S-3')?.advisories).toMatchObject([{ id: 'ICSMA-17-215-02', status: 'confirmed' }]);
+    expect([...(found.get('S-1')?.advisories[0]?.cves ?? [])].sort()).toEqual([
+      'CVE-2015-1497',
+      'CVE-2015-1635',
+      'CVE-2015-7860',
+      'CVE-2015-7861',
+    ]);
+  });
+
+  it('errs toward "needs review": an unknown OS matches both generations for a person to settle', async () => {
+    const { router } = await setup();
+    const s4 = (await affected(router)).get('S-4');
+    expect(s4?.needsReview).toBe(true);
+    expect(s4?.advisories.map((a) => [a.id, a.status])).toEqual([
+      ['ICSMA-17-215-01', 'needs-review'],
+      ['ICSMA-17-215-02', 'needs-review'],
+    ]);
+  });
+
+  it('matches nothing for another OS, another vendor or a model not in any advisory', async () => {
+    const { router } = await setup();
+    const found = await affected(router);
+    expect(found.has('S-5')).toBe(false);
+    expect(found.has('G-1')).toBe(false);
+    expect(found.has('P-1')).toBe(false);
+  });
+
+  it('suggests a model that only resembles the table, and a confirmation becomes a rule for every device of it', async () => {
+    const { router, db } = await setup();
+    expect((await affected(router)).get('S-6')?.advisories).toMatchObject([
+      { id: 'ICSMA-17-215-02', status: 'suggested', basis: 'suggestion' },
+    ]);
+    const confirmed = await router.dispatch('confirmMatch', {
+      model: 'Intevo Bold',
+      family: 'spect/ct systems',
+    });
+    expect(confirmed).toMatchObject({
+      ok: true,
+      value: { model: 'Intevo Bold', family: 'SPECT/CT Systems', devices: 1 },
+    });
+    expect((await affected(router)).get('S-6')?.advisories).toMatchObject([
+      {
+        id: 'ICSMA-17-215-02',
+        status: 'confirmed',
+        basis: 'rule',
+        reason: 'model Intevo Bold -> SPECT/CT Systems (confirmed rule); OS Windows 7 -> ICSMA-17-215-02',
+      },
+    ]);
+    // A later import of the same model is matched by the rule.
+    await importFile(router, 'Asset Tag,Manufacturer,Model,OS\nS-7,Siemens,Intevo Bold,Windows 7\n');
+    expect((await affected(router)).get('S-7')?.advisories[0]).toMatchObject({
+      basis: 'rule',
+      status: 'confirmed',
+    });
+    expect(db.prepare('SELECT decided_by FROM match_rule').pluck().get()).toBe('tester');
+  });
+
+  it('follows devices when they change: another OS, or marked not affected', async () => {
+    const { router } = await setup();
+    const [s1] = await devices(router, { search: 'S-1' });
+    await router.dispatch('updateDevice', { id: s1?.id, changes: { os: 'Windows XP' } });
+    expect((await affected(router)).get('S-1')?.advisories.map((a) => a.id)).toEqual(['ICSMA-17-215-01']);
+    await router.dispatch('updateDevice', { id: s1?.id, changes: { state: 'not-affected' } });
+    expect((await affected(router)).has('S-1')).toBe(false);
+  });
+
+  it('raises the priority when a patch becomes available, and lowers it for an isolated device', async () => {
+    const { router } = await setup();
+    const before = (await affected(router)).get('S-1')?.priority ?? 0;
+    expect(before).toBe(98);
+    const set = await router.dispatch('setPatchStatus', {
+      advisory: 'ICSMA-17-215-02',
+      family: 'SPECT/CT Systems',
+      status: 'available',
+      availableFrom: '2018-03-01',
+      updateId: 'VB22A-UD03',
+    });
+    expect(set.ok).toBe(true);
+    const after = (await affected(router)).get('S-1');
+    expect(after?.priority).toBe(108);
+    expect(after?.advisories[0]?.patch).toEqual({
+      status: 'available',
+      availableFrom: '2018-03-01',
+      updateId: 'VB22A-UD03',
+    });
+    const [s1] = await devices(router, { search: 'S-1' });
+    await router.dispatch('updateDevice', { id: s1?.id, changes: { networkState: 'isolated' } });
+    expect((await affected(router)).get('S-1')?.priority).toBe(49);
+  });
+
+  it('refuses an available patch without a date, and an unknown family', async () => {
+    const { router } = await setup();
+    expect(
+      await router.dispatch('setPatchStatus', {
+        advisory: 'ICSMA-17-215-02',
+        family: 'SPECT/CT Systems',
+        status: 'available',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { message: 'A patch that is available needs the date it is available from.' },
+    });
+    expect(await router.dispatch('confirmMatch', { model: 'X', family: 'Toasters' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringMatching(/There is no product family "Toasters"/) },
+    });
+  });
+});
