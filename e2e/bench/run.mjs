@@ -2,9 +2,10 @@
 import * as cliStatus from './cli-status.mjs';
 import * as deviceImport from './device-import.mjs';
 import * as deviceRegister from './device-register.mjs';
+import * as matching from './matching.mjs';
 import * as webStartup from './web-startup.mjs';
 
-const benchmarks = [webStartup, cliStatus, deviceImport, deviceRegister];
+const benchmarks = [webStartup, cliStatus, deviceImport, deviceRegister, matching];
 
 const rows = [];
 for (const benchmark of benchmarks) rows.push(...(await benchmark.run()));

@@ -73,6 +73,24 @@ export function refreshMatches(ctx: CoreContext, deviceIds?: readonly number[]):
     for (const id of deviceIds) remove.run(id);
   } else ctx.db.prepare('DELETE FROM device_match').run();
 
+  // Which named products a vendor's model appears in, worked out once per model (models repeat by the thousand).
+  const namedNames = new Map<ProductRow, string>();
+  for (const list of namedByVendor.values())
+    for (const p of list) namedNames.set(p, normalized(p.product_name));
+  const namedCache = new Map<string, ProductRow[]>();
+  const namedProducts = (vendorId: number, model: string): ProductRow[] => {
+    const key = `${vendorId}|${model}`;
+    const known = namedCache.get(key);
+    if (known) return known;
+    const name = normalized(model);
+    const found =
+      name.length < 3
+        ? []
+        : (namedByVendor.get(vendorId) ?? []).filter((p) => namedNames.get(p)?.includes(name));
+    namedCache.set(key, found);
+    return found;
+  };
+
   const insert = ctx.db.prepare(
     'INSERT INTO device_match (device_id, advisory_id, advisory_product_id, basis, status, reason) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -116,9 +134,7 @@ export function refreshMatches(ctx: CoreContext, deviceIds?: readonly number[]):
       }
     }
     if (decision.kind !== 'not-affected' && device.model && device.vendor_id !== null) {
-      const model = normalized(device.model);
-      for (const product of namedByVendor.get(device.vendor_id) ?? []) {
-        if (model.length < 3 || !normalized(product.product_name).includes(model)) continue;
+      for (const product of namedProducts(device.vendor_id, device.model)) {
         const version = versionCheck(device, product);
         if (version === false) continue;
         // A model found in a product's name is a proposal: a person confirms it (names seldom match literally).
