@@ -58,7 +58,9 @@ export async function run() {
               }).observe(status ?? document.body, { subtree: true, childList: true, characterData: true });
             }),
         );
-        await page.keyboard.type(`0${i}`, { delay: 0 }); // the first keystroke is the one measured
+        // A selective term is the slow case (every device scanned); timed from its first keystroke, so the search
+        // box's short debounce is included.
+        await page.keyboard.type(`0${i}123`, { delay: 0 });
         search.push(await measured);
       }
       return [
@@ -66,7 +68,7 @@ export async function run() {
           name: `register: ${ROWS} devices, navigation to first rows (goal 1000 ms)`,
           ms: summary(firstRows),
         },
-        { name: 'register: keystroke in search to filtered rows (goal 150 ms)', ms: summary(search) },
+        { name: 'register: typing a search term to filtered rows (goal 150 ms)', ms: summary(search) },
       ];
     } finally {
       await browser.close();
