@@ -1,3 +1,5 @@
+import { compareKeys } from './versions/compare';
+
 /** "Siemens SPECT/CT Systems Windows 7-Based" -> family "SPECT/CT Systems", OS "Windows 7". */
 export function splitFamilyAndOs(
   productName: string,
@@ -18,12 +20,5 @@ export function splitFamilyAndOs(
 /** CSAF tracking versions are whole numbers or semantic versions: compare part by part as numbers. */
 export function compareTrackingVersions(a: string, b: string): number {
   const parts = (v: string) => v.split(/[.+-]/).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-  const [x, y] = [parts(a), parts(b)];
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const [p, q] = [x[i] ?? 0, y[i] ?? 0];
-    if (p === q) continue;
-    if (typeof p === 'number' && typeof q === 'number') return p - q;
-    return String(p) < String(q) ? -1 : 1;
-  }
-  return 0;
+  return compareKeys(parts(a), parts(b));
 }

@@ -1,4 +1,4 @@
-import { type DragEvent, useId, useState } from 'react';
+import { FileDropZone } from '../../components/FileDropZone';
 import { useAdvisoriesStore } from '../../stores/advisories';
 
 const STATUS = {
@@ -11,46 +11,20 @@ const STATUS = {
 /** A CSAF file by picker or drop; findings and review items shown, findings accepted only on purpose. */
 export function AdvisoryImport() {
   const { result, problem, importFile, acceptFindings } = useAdvisoriesStore();
-  const [dragging, setDragging] = useState(false);
-  const inputId = useId();
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    const file = event.dataTransfer.files[0];
-    if (file) void importFile(file);
-  };
   return (
     <section className="panel" aria-labelledby="csaf-heading">
       <h2 id="csaf-heading">Import a CSAF advisory</h2>
-      <section
-        className={`drop-zone${dragging ? ' drop-zone-active' : ''}`}
-        aria-label="CSAF file"
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
+      <FileDropZone
+        label="Choose a CSAF file"
+        regionLabel="CSAF file"
+        accept=".json,application/json"
+        onFile={(file) => void importFile(file)}
       >
         <p>
           Drop a CSAF 2.0 JSON file here, or choose it. It is checked offline against the CSAF schema and the
           mandatory tests before anything is saved.
         </p>
-        <label htmlFor={inputId} className="button-primary file-label">
-          Choose a CSAF file
-        </label>
-        <input
-          id={inputId}
-          className="visually-hidden"
-          type="file"
-          accept=".json,application/json"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) void importFile(file);
-            event.target.value = '';
-          }}
-        />
-      </section>
+      </FileDropZone>
       {problem && (
         <p role="alert" className="problem">
           {problem}

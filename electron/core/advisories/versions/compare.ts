@@ -45,6 +45,11 @@ export function compareVersions(a: string, b: string): number | null {
   // Versions of different shapes ("4.1.6" against "1.003") come from different numbering schemes: the order
   // between them says nothing, so it is unknown rather than a reason to call a device unaffected.
   if (!siemens[0] && x.length !== y.length) return null;
+  return compareKeys(x, y);
+}
+
+/** Part by part: numbers as numbers, words as text, a missing part as 0. */
+export function compareKeys(x: readonly (number | string)[], y: readonly (number | string)[]): number {
   for (let i = 0; i < Math.max(x.length, y.length); i++) {
     const [p, q] = [x[i] ?? 0, y[i] ?? 0];
     if (p === q) continue;
