@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import type { OperationName } from './operations';
 import {
+  advisoryDetail,
+  advisoryId,
   advisoryImportResult,
   advisorySummary,
   affectedDevice,
   confirmMatchInput,
   confirmMatchResult,
   importAdvisoryInput,
+  matchSuggestion,
   patchAvailability,
   setPatchStatusInput,
 } from './schemas/advisories';
@@ -160,6 +163,16 @@ export const contract = {
     setPatchStatusInput,
     patchAvailability,
     ['advisories'],
+  ),
+  getAdvisory: read(
+    'One advisory with CVEs, products, remediation, matches and patches',
+    advisoryId,
+    advisoryDetail,
+  ),
+  listMatchSuggestions: read(
+    'Suggested matches grouped by model, for a person to confirm',
+    noInput,
+    z.array(matchSuggestion),
   ),
 } satisfies Record<OperationName, OperationSpec>;
 

@@ -1,3 +1,4 @@
+import { getAdvisory, listMatchSuggestions } from '../core/advisories/advisory-detail';
 import { listAdvisories } from '../core/advisories/advisory-list';
 import { listAffected } from '../core/advisories/affected';
 import { confirmMatch, setPatchStatus } from '../core/advisories/decisions';
@@ -77,6 +78,8 @@ export const handlers: { readonly [K in OperationName]: Handler<K> } = {
   listAffected: (ctx) => listAffected(ctx),
   confirmMatch: (ctx, input, audit) => confirmMatch(ctx, input.model, input.family, audit),
   setPatchStatus: (ctx, input, audit) => setPatchStatus(ctx, input, audit),
+  getAdvisory: (ctx, input) => getAdvisory(ctx, input.id),
+  listMatchSuggestions: (ctx) => listMatchSuggestions(ctx),
 };
 
 function jobsOf(ctx: CoreContext): JobRegistry {

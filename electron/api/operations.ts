@@ -28,6 +28,8 @@ export const operationNames = [
   'listAffected',
   'confirmMatch',
   'setPatchStatus',
+  'getAdvisory',
+  'listMatchSuggestions',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

@@ -120,3 +120,55 @@ export const patchAvailability = z.object({
   delivery: z.string().nullable(),
   sourceNote: z.string().nullable(),
 });
+
+/** Suggested matches grouped by model: one confirmation covers every device of that model. */
+export const matchSuggestion = z.object({
+  vendor: z.string(),
+  model: z.string(),
+  family: z.string().nullable(),
+  advisories: z.array(z.string()),
+  devices: z.number().int(),
+  reason: z.string(),
+});
+export type MatchSuggestion = z.infer<typeof matchSuggestion>;
+
+export const advisoryId = z.object({ id: z.string().trim().min(1).max(100) }).strict();
+
+export const advisoryDetail = z.object({
+  id: z.string(),
+  title: z.string(),
+  version: z.string(),
+  publisher: z.string().nullable(),
+  initialRelease: z.string().nullable(),
+  currentRelease: z.string().nullable(),
+  source: z.enum(['bundled', 'csaf', 'manual']),
+  findings: z.array(validationFinding),
+  reviewItems: z.array(reviewItem),
+  vulnerabilities: z.array(
+    z.object({
+      cve: z.string().nullable(),
+      title: z.string().nullable(),
+      cvssVersion: z.string().nullable(),
+      vector: z.string().nullable(),
+      score: z.number().nullable(),
+      services: z.array(z.object({ service: z.string(), ports: z.string() })),
+    }),
+  ),
+  products: z.array(
+    z.object({
+      name: z.string(),
+      family: z.string().nullable(),
+      os: z.string().nullable(),
+      status: z.string(),
+    }),
+  ),
+  remediations: z.array(z.object({ category: z.string(), details: z.string(), url: z.string().nullable() })),
+  matchedDevices: z.object({
+    confirmed: z.number().int(),
+    needsReview: z.number().int(),
+    suggested: z.number().int(),
+  }),
+  patches: z.array(patchAvailability),
+  revisions: z.array(z.object({ version: z.string(), importedAt: z.string() })),
+});
+export type AdvisoryDetail = z.infer<typeof advisoryDetail>;

@@ -18,6 +18,18 @@ export type FieldFlag = z.infer<typeof fieldFlag>;
 
 const text = z.string().nullable();
 
+/** The compensating controls the 2017 advisories ask for while no patch is installed. */
+export const compensatingControls = z
+  .object({
+    dedicatedSegment: z.boolean(),
+    firewallBlocksPorts: z.boolean(),
+    vpnOnlyRemoteAccess: z.boolean(),
+    notInternetReachable: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type CompensatingControls = z.infer<typeof compensatingControls>;
+
 export const device = z.object({
   id: z.number().int(),
   assetTag: text,
@@ -39,6 +51,9 @@ export const device = z.object({
   installDate: text,
   state: deviceState,
   networkState,
+  /** Why the device is in its state (required for "not affected" and "risk accepted"). */
+  stateReason: text,
+  controls: compensatingControls,
   extra: z.record(z.string(), z.string()),
   flags: z.array(fieldFlag),
   updatedAt: z.string(),
@@ -98,7 +113,19 @@ export const deviceBatchLink = z.object({
   undone: z.boolean(),
 });
 
+export const deviceMatch = z.object({
+  advisory: z.string(),
+  title: z.string(),
+  basis: z.enum(['rule', 'alias', 'suggestion']),
+  status: z.enum(['confirmed', 'needs-review', 'suggested', 'rejected']),
+  reason: z.string(),
+  maxCvss: z.number().nullable(),
+  patch: z.string(),
+});
+
 export const deviceDetail = device.extend({
+  matches: z.array(deviceMatch),
+  priority: z.number().nullable(),
   batches: z.array(deviceBatchLink),
   history: z.array(auditEntry),
 });
@@ -123,10 +150,16 @@ export const deviceChanges = z
     softwareVersion: z.string().max(200).nullable(),
     installDate: z.string().max(40).nullable(),
     state: deviceState,
+    stateReason: z.string().trim().max(2000).nullable(),
     networkState,
+    controls: compensatingControls,
   })
   .partial()
-  .strict();
+  .strict()
+  .refine((c) => c.state !== 'not-affected' || (c.stateReason ?? '').length > 0, {
+    message: 'needs a written reason when a device is marked not affected',
+    path: ['stateReason'],
+  });
 export type DeviceChanges = z.infer<typeof deviceChanges>;
 
 export const updateDeviceInput = z
@@ -137,13 +170,21 @@ export const bulkUpdateDevicesInput = z
   .object({
     ids: z.array(z.number().int().positive()).min(1).max(200_000),
     changes: z
-      .object({ department: z.string().trim().min(1).max(200), state: deviceState })
+      .object({
+        department: z.string().trim().min(1).max(200),
+        state: deviceState,
+        stateReason: z.string().trim().max(2000),
+      })
       .partial()
       .strict()
       .refine(
         (c) => c.department !== undefined || c.state !== undefined,
         'must change the department or the state',
-      ),
+      )
+      .refine((c) => c.state !== 'not-affected' || (c.stateReason ?? '').length > 0, {
+        message: 'needs a written reason when devices are marked not affected',
+        path: ['stateReason'],
+      }),
   })
   .strict();
 export type BulkUpdateDevicesInput = z.output<typeof bulkUpdateDevicesInput>;

@@ -47,6 +47,8 @@ export interface DeviceRecord extends DeviceSnapshot {
   import_batch_id: number | null;
   state: Device['state'];
   network_state: Device['networkState'];
+  state_reason: string | null;
+  controls_json: string;
   created_at: string;
   updated_at: string;
 }
@@ -57,7 +59,8 @@ export interface DeviceRow extends DeviceRecord {
   department_name: string | null;
 }
 
-export const DEVICE_COLUMNS = `d.id, ${SNAPSHOT_COLUMNS_SQL}, d.state, d.network_state, d.revision, d.import_batch_id,
+export const DEVICE_COLUMNS = `d.id, ${SNAPSHOT_COLUMNS_SQL}, d.state, d.network_state, d.state_reason, d.controls_json,
+  d.revision, d.import_batch_id,
   d.created_at, d.updated_at, v.name AS vendor_name, dep.name AS department_name`;
 export const DEVICE_JOINS = `device d LEFT JOIN vendor v ON v.id = d.vendor_id
   LEFT JOIN department dep ON dep.id = d.department_id`;
@@ -103,6 +106,8 @@ export function toDevice(row: DeviceRow): Device {
     installDate: row.install_date,
     state: row.state,
     networkState: row.network_state,
+    stateReason: row.state_reason,
+    controls: JSON.parse(row.controls_json) as Device['controls'],
     extra: JSON.parse(row.extra_json) as Record<string, string>,
     flags: JSON.parse(row.flags_json) as FieldFlag[],
     updatedAt: row.updated_at,

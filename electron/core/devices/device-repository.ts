@@ -4,6 +4,7 @@ import type {
   DeviceDetail,
   FieldFlag,
 } from '../../api/schemas/devices';
+import { priorityOf } from '../advisories/affected';
 import { refreshMatches } from '../advisories/matching/refresh-matches';
 import type { AuditRecorder } from '../audit/audit-log';
 import { listAudit } from '../audit/audit-log';
@@ -49,8 +50,20 @@ export function getDevice(ctx: CoreContext, id: number): DeviceDetail {
     action: 'added';
     undone: number;
   }[];
+  const matches = deviceMatches(ctx, id);
+  const open = matches.filter((m) => m.status !== 'rejected');
   return {
     ...toDevice(row),
+    matches,
+    priority:
+      open.length === 0
+        ? null
+        : priorityOf(
+            Math.max(0, ...open.map((m) => m.maxCvss ?? 0)),
+            row.network_state,
+            open.some((m) => m.patch === 'available'),
+            open.some((m) => m.status !== 'confirmed'),
+          ),
     batches: batches.map((b) => ({ ...b, undone: b.undone === 1 })),
     history: listAudit(ctx, { limit: 200, entity: 'device', entityId: String(id) }),
   };
@@ -105,11 +118,19 @@ function applyDeviceChanges(
   next.flags_json = JSON.stringify(flags);
 
   const changedColumns = (Object.keys(next) as (keyof DeviceSnapshot)[]).filter((c) => next[c] !== before[c]);
+  const controls =
+    changes.controls !== undefined
+      ? JSON.stringify({ ...JSON.parse(current.controls_json), ...changes.controls })
+      : undefined;
   const stateChanges = {
     ...(changes.state && changes.state !== current.state ? { state: changes.state } : {}),
+    ...(changes.stateReason !== undefined && changes.stateReason !== current.state_reason
+      ? { state_reason: changes.stateReason }
+      : {}),
     ...(changes.networkState && changes.networkState !== current.network_state
       ? { network_state: changes.networkState }
       : {}),
+    ...(controls !== undefined && controls !== current.controls_json ? { controls_json: controls } : {}),
   };
   if (changedColumns.length === 0 && Object.keys(stateChanges).length === 0) return false;
   const assignments = { ...Object.fromEntries(changedColumns.map((c) => [c, next[c]])), ...stateChanges };
@@ -175,4 +196,18 @@ export function bulkUpdateDevices(ctx: CoreContext, input: BulkUpdateDevicesInpu
   }
   refreshMatches(ctx, input.ids);
   return { updated, unchanged };
+}
+
+function deviceMatches(ctx: CoreContext, id: number): DeviceDetail['matches'] {
+  return ctx.db
+    .prepare(
+      `SELECT a.tracking_id AS advisory, a.title, m.basis, m.status, m.reason,
+         (SELECT max(v.cvss_score) FROM vulnerability v WHERE v.advisory_id = a.id) AS maxCvss,
+         coalesce(pa.status, 'none-available') AS patch
+       FROM device_match m JOIN advisory a ON a.id = m.advisory_id
+       LEFT JOIN advisory_product p ON p.id = m.advisory_product_id
+       LEFT JOIN patch_availability pa ON pa.advisory_id = a.id AND pa.family_id = p.family_id AND pa.version_range = ''
+       WHERE m.device_id = ? ORDER BY maxCvss DESC, a.tracking_id`,
+    )
+    .all(id) as DeviceDetail['matches'];
 }

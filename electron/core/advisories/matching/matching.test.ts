@@ -105,7 +105,26 @@ describe('matching devices to the bundled Siemens advisories', () => {
     const [s1] = await devices(router, { search: 'S-1' });
     await router.dispatch('updateDevice', { id: s1?.id, changes: { os: 'Windows XP' } });
     expect((await affected(router)).get('S-1')?.advisories.map((a) => a.id)).toEqual(['ICSMA-17-215-01']);
-    await router.dispatch('updateDevice', { id: s1?.id, changes: { state: 'not-affected' } });
+    expect(
+      await router.dispatch('updateDevice', { id: s1?.id, changes: { state: 'not-affected' } }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        issues: [
+          {
+            path: 'changes.stateReason',
+            message: 'needs a written reason when a device is marked not affected',
+          },
+        ],
+      },
+    });
+    await router.dispatch('updateDevice', {
+      id: s1?.id,
+      changes: {
+        state: 'not-affected',
+        stateReason: 'Runs the Windows XP image only as an offline workstation.',
+      },
+    });
     expect((await affected(router)).has('S-1')).toBe(false);
   });
 
@@ -148,6 +167,47 @@ describe('matching devices to the bundled Siemens advisories', () => {
     expect(await router.dispatch('confirmMatch', { model: 'X', family: 'Toasters' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND', message: expect.stringMatching(/There is no product family "Toasters"/) },
+    });
+  });
+
+  it('groups suggestions by model for one confirmation, and details an advisory with its matches and patches', async () => {
+    const { router } = await setup();
+    expect(await router.dispatch('listMatchSuggestions', {})).toMatchObject({
+      ok: true,
+      value: [
+        {
+          vendor: 'Siemens Healthineers',
+          model: 'Intevo Bold',
+          family: 'SPECT/CT Systems',
+          advisories: ['ICSMA-17-215-02'],
+          devices: 1,
+        },
+      ],
+    });
+    const detail = await router.dispatch('getAdvisory', { id: 'ICSMA-17-215-02' });
+    expect(detail).toMatchObject({
+      ok: true,
+      value: {
+        id: 'ICSMA-17-215-02',
+        source: 'bundled',
+        matchedDevices: { confirmed: 2, needsReview: 1, suggested: 1 },
+        patches: [
+          { family: 'PET/CT Systems', status: 'announced' },
+          { family: 'SPECT Systems', status: 'announced' },
+          { family: 'SPECT Workplaces/Symbia.net', status: 'announced' },
+          { family: 'SPECT/CT Systems', status: 'announced' },
+        ],
+        revisions: [{ version: '1' }],
+      },
+    });
+    const value = (
+      detail as { value: { vulnerabilities: { services: unknown[] }[]; remediations: unknown[] } }
+    ).value;
+    expect(value.vulnerabilities).toHaveLength(4);
+    expect(value.remediations).toHaveLength(1);
+    expect(await router.dispatch('getAdvisory', { id: 'NOPE' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
     });
   });
 });

@@ -85,6 +85,8 @@ CREATE TABLE device (
       'reconnected', 'risk-accepted', 'not-affected', 'decommissioned')),
   network_state TEXT NOT NULL DEFAULT 'connected' CHECK (network_state IN ('connected', 'isolated', 'disconnected')),
   state_reason TEXT,
+  -- The advisory's compensating controls in place for this device: {"dedicatedSegment": true, ...}.
+  controls_json TEXT NOT NULL DEFAULT '{}',
   risk_approver TEXT,
   risk_review_date TEXT,
   extra_json TEXT NOT NULL DEFAULT '{}',

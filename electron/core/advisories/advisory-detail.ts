@@ -1,0 +1,90 @@
+import type { AdvisoryDetail, MatchSuggestion } from '../../api/schemas/advisories';
+import type { CoreContext } from '../context';
+import { AppError } from '../errors';
+
+interface AdvisoryRow {
+  id: number;
+  tracking_id: string;
+  title: string;
+  version: string;
+  publisher: string | null;
+  initial_release: string | null;
+  current_release: string | null;
+  source: AdvisoryDetail['source'];
+  findings_json: string;
+  review_items_json: string;
+}
+
+/** Everything about one advisory: its CVEs, products, remediation text, matches, patches and versions. */
+export function getAdvisory(ctx: CoreContext, trackingId: string): AdvisoryDetail {
+  const row = ctx.db.prepare('SELECT * FROM advisory WHERE tracking_id = ?').get(trackingId) as
+    | AdvisoryRow
+    | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `There is no advisory ${trackingId}.`);
+  const all = <T>(sql: string) => ctx.db.prepare(sql).all(row.id) as T[];
+  const counts = ctx.db
+    .prepare('SELECT status, count(*) AS n FROM device_match WHERE advisory_id = ? GROUP BY status')
+    .all(row.id) as { status: string; n: number }[];
+  const count = (status: string) => counts.find((c) => c.status === status)?.n ?? 0;
+  return {
+    id: row.tracking_id,
+    title: row.title,
+    version: row.version,
+    publisher: row.publisher,
+    initialRelease: row.initial_release,
+    currentRelease: row.current_release,
+    source: row.source,
+    findings: JSON.parse(row.findings_json),
+    reviewItems: JSON.parse(row.review_items_json),
+    vulnerabilities: all<{
+      cve: string | null;
+      title: string | null;
+      cvssVersion: string | null;
+      vector: string | null;
+      score: number | null;
+      services: string;
+    }>(
+      `SELECT cve, title, cvss_version AS cvssVersion, cvss_vector AS vector, cvss_score AS score, services_json AS services
+       FROM vulnerability WHERE advisory_id = ? ORDER BY cvss_score DESC, cve`,
+    ).map((v) => ({ ...v, services: JSON.parse(v.services) })),
+    products: all<AdvisoryDetail['products'][number]>(
+      `SELECT p.product_name AS name, f.name AS family, p.os, p.status FROM advisory_product p
+       LEFT JOIN product_family f ON f.id = p.family_id WHERE p.advisory_id = ? ORDER BY p.id`,
+    ),
+    // The same text is often repeated per vulnerability; a reader needs it once.
+    remediations: all<AdvisoryDetail['remediations'][number]>(
+      'SELECT DISTINCT category, details, url FROM remediation WHERE advisory_id = ? ORDER BY category, details',
+    ),
+    matchedDevices: {
+      confirmed: count('confirmed'),
+      needsReview: count('needs-review'),
+      suggested: count('suggested'),
+    },
+    patches: all<AdvisoryDetail['patches'][number]>(
+      `SELECT a.tracking_id AS advisory, f.name AS family, coalesce(pa.status, 'none-available') AS status,
+         pa.available_from AS availableFrom, pa.expected_date AS expectedDate, pa.update_id AS updateId,
+         pa.delivery, pa.source_note AS sourceNote
+       FROM advisory_product p JOIN advisory a ON a.id = p.advisory_id JOIN product_family f ON f.id = p.family_id
+       LEFT JOIN patch_availability pa ON pa.advisory_id = a.id AND pa.family_id = f.id AND pa.version_range = ''
+       WHERE p.advisory_id = ? GROUP BY f.id ORDER BY f.name`,
+    ),
+    revisions: all<AdvisoryDetail['revisions'][number]>(
+      'SELECT version, imported_at AS importedAt FROM advisory_revision WHERE advisory_id = ? ORDER BY id',
+    ),
+  };
+}
+
+/** Suggested matches by vendor and model, most devices first. */
+export function listMatchSuggestions(ctx: CoreContext): MatchSuggestion[] {
+  const rows = ctx.db
+    .prepare(
+      `SELECT v.name AS vendor, d.model, f.name AS family, group_concat(DISTINCT a.tracking_id) AS advisories,
+         count(DISTINCT d.id) AS devices, min(m.reason) AS reason
+       FROM device_match m JOIN device d ON d.id = m.device_id JOIN vendor v ON v.id = d.vendor_id
+       JOIN advisory a ON a.id = m.advisory_id
+       LEFT JOIN advisory_product p ON p.id = m.advisory_product_id LEFT JOIN product_family f ON f.id = p.family_id
+       WHERE m.status = 'suggested' GROUP BY v.name, d.model, f.name ORDER BY devices DESC, d.model`,
+    )
+    .all() as (Omit<MatchSuggestion, 'advisories'> & { advisories: string })[];
+  return rows.map((row) => ({ ...row, advisories: row.advisories.split(',') }));
+}
