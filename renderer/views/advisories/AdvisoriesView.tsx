@@ -1,13 +1,18 @@
 import { useEffect } from 'react';
 import { useAdvisoriesStore } from '../../stores/advisories';
+import { useNavigationStore } from '../../stores/navigation';
 import { AdvisoryImport } from './AdvisoryImport';
 import { AdvisoryList } from './AdvisoryList';
+import { AdvisoryPage } from './AdvisoryPage';
+import { MatchReview } from './MatchReview';
 
 export function AdvisoriesView() {
+  const rest = useNavigationStore((state) => state.rest);
   const load = useAdvisoriesStore((state) => state.load);
   useEffect(() => {
     void load();
   }, [load]);
+  if (rest[0]) return <AdvisoryPage id={decodeURIComponent(rest[0])} />;
   return (
     <>
       <h1>Advisories</h1>
@@ -17,6 +22,7 @@ export function AdvisoriesView() {
         are imported as CSAF 2.0 files (the JSON format in which CISA and vendors publish advisories).
       </p>
       <AdvisoryList />
+      <MatchReview />
       <AdvisoryImport />
     </>
   );

@@ -1,4 +1,5 @@
 import { useAdvisoriesStore } from '../../stores/advisories';
+import { hrefOf } from '../../stores/navigation';
 
 export function AdvisoryList() {
   const advisories = useAdvisoriesStore((state) => state.advisories);
@@ -22,7 +23,9 @@ export function AdvisoryList() {
           <tbody>
             {advisories.map((advisory) => (
               <tr key={advisory.id}>
-                <th scope="row">{advisory.id}</th>
+                <th scope="row">
+                  <a href={hrefOf('advisories', encodeURIComponent(advisory.id))}>{advisory.id}</a>
+                </th>
                 <td>{advisory.title}</td>
                 <td>{advisory.version}</td>
                 <td>

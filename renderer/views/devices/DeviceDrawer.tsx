@@ -3,6 +3,7 @@ import type { DeviceDetail } from '../../../electron/api/schemas/devices';
 import { COLUMN_LABELS, DEVICE_COLUMNS, STATE_LABELS } from '../../labels';
 import { useDevicesStore } from '../../stores/devices';
 import { DeviceEditForm } from './DeviceEditForm';
+import { DeviceRisk } from './DeviceRisk';
 
 /** One device: every field, the extra attributes of its imports, its import batches and its history. */
 export function DeviceDrawer({ detail }: { detail: DeviceDetail }) {
@@ -64,6 +65,7 @@ export function DeviceDrawer({ detail }: { detail: DeviceDetail }) {
           </dl>
         </>
       )}
+      <DeviceRisk detail={detail} />
       <DeviceEditForm detail={detail} />
       <h3>Import batches</h3>
       <ul className="issue-list">

@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { expect, expectNoSeriousAxeViolations, openApp, test } from './fixtures';
+
+const INVENTORY = join(import.meta.dirname, 'fixtures', 'siemens-inventory.csv');
+
+test('confirm the suggested matches of one model, make a patch available and see the priority change', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await page.goto(`${app.origin}/#/devices/import`);
+  await page.getByLabel('Choose an inventory file').setInputFiles(INVENTORY);
+  await page.getByRole('button', { name: 'Import 5 devices' }).click();
+  await expect(page.getByText('5 added')).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Advisories' }).click();
+  const review = page.getByRole('region', { name: 'Matches to confirm' });
+  await expect(review.getByRole('rowheader', { name: 'Intevo Bold' })).toBeVisible();
+  await expect(review.getByRole('row', { name: /Intevo Bold/ })).toContainText('2');
+  await expectNoSeriousAxeViolations(page);
+  await page.screenshot({ path: 'e2e/.artifacts/screens/matching-review.png', fullPage: true });
+  await review.getByRole('button', { name: 'Confirm Intevo Bold as SPECT/CT Systems' }).click();
+  await expect(review.getByRole('status')).toHaveText(
+    'Intevo Bold is now in SPECT/CT Systems; 2 devices follow the rule.',
+  );
+  await expect(review.getByText('No suggested matches wait for a decision.')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Devices' }).first().click();
+  await page.getByRole('button', { name: 'NM-002' }).click();
+  const drawer = page.getByRole('complementary', { name: /NM-002/ });
+  await expect(drawer).toContainText('priority 98');
+  await expect(drawer).toContainText(
+    'model Intevo Bold -> SPECT/CT Systems (confirmed rule); OS Windows 7 -> ICSMA-17-215-02',
+  );
+  await drawer.getByRole('link', { name: 'ICSMA-17-215-02' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: /ICSMA-17-215-02/ })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'CVE-2015-1497' })).toBeVisible();
+  await expect(page.getByText('HP Client Automation: TCP 3465').first()).toBeVisible();
+  const patch = page.getByRole('form', { name: 'Patch for SPECT/CT Systems' });
+  await patch.getByLabel('Patch status').selectOption('available');
+  await patch.getByLabel('Available from').fill('2018-03-01');
+  await patch.getByLabel("Vendor's update").fill('VB22A-UD03');
+  await patch.getByRole('button', { name: 'Save SPECT/CT Systems' }).click();
+  await expect(patch.getByRole('status')).toHaveText('Saved.');
+  await expectNoSeriousAxeViolations(page);
+  await page.screenshot({ path: 'e2e/.artifacts/screens/matching-advisory.png', fullPage: true });
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Devices' }).click();
+  await page.getByRole('button', { name: 'NM-002' }).click();
+  await expect(page.getByRole('complementary', { name: /NM-002/ })).toContainText('priority 108');
+  await page.screenshot({ path: 'e2e/.artifacts/screens/matching-drawer.png', fullPage: true });
+});

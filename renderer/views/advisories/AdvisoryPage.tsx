@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'react';
+import type { AdvisoryDetail } from '../../../electron/api/schemas/advisories';
+import { call, onDataChanged } from '../../api';
+import { hrefOf } from '../../stores/navigation';
+import { PatchEditor } from './PatchEditor';
+
+/** One advisory as a person reads it: what is vulnerable, how badly, what to do, which devices, which patches. */
+export function AdvisoryPage({ id }: { id: string }) {
+  const [detail, setDetail] = useState<AdvisoryDetail | null>(null);
+  const [problem, setProblem] = useState('');
+  useEffect(() => {
+    const load = () =>
+      void call('getAdvisory', { id }).then((result) => {
+        if (result.ok) setDetail(result.value);
+        else setProblem(result.error.message);
+      });
+    load();
+    return onDataChanged((changed) => {
+      if (changed.includes('advisories') || changed.includes('devices')) load();
+    });
+  }, [id]);
+  if (problem)
+    return (
+      <p role="alert" className="problem">
+        {problem}
+      </p>
+    );
+  if (!detail) return <p>Loading…</p>;
+  return (
+    <>
+      <p className="breadcrumb">
+        <a href={hrefOf('advisories')}>Advisories</a> / {detail.id}
+      </p>
+      <h1>
+        {detail.id}: {detail.title}
+      </h1>
+      <p className="view-intro">
+        Version {detail.version}
+        {detail.publisher && `, ${detail.publisher}`}
+        {detail.initialRelease && `, published ${detail.initialRelease.slice(0, 10)}`}.{' '}
+        {detail.source === 'bundled' ? 'Bundled with Isopatch.' : 'Imported from a CSAF file.'} Matched
+        devices: {detail.matchedDevices.confirmed} confirmed, {detail.matchedDevices.needsReview} to review,{' '}
+        {detail.matchedDevices.suggested} suggested.
+      </p>
+      <section className="panel" aria-labelledby="cve-heading">
+        <h2 id="cve-heading">Vulnerabilities</h2>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">CVE</th>
+              <th scope="col">What</th>
+              <th scope="col">CVSS</th>
+              <th scope="col">Vector</th>
+              <th scope="col">Services and ports</th>
+            </tr>
+          </thead>
+          <tbody>
+            {detail.vulnerabilities.map((v) => (
+              <tr key={v.cve ?? v.title}>
+                <th scope="row">{v.cve ?? '—'}</th>
+                <td>{v.title}</td>
+                <td>
+                  {v.score?.toFixed(1) ?? '—'}{' '}
+                  {v.cvssVersion && <span className="field-help">(CVSS {v.cvssVersion})</span>}
+                </td>
+                <td>
+                  <code>{v.vector}</code>
+                </td>
+                <td>{v.services.map((s) => `${s.service}: ${s.ports}`).join('; ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <PatchEditor advisory={detail.id} patches={detail.patches} />
+      <section className="panel" aria-labelledby="products-heading">
+        <h2 id="products-heading">Affected products</h2>
+        <ul className="issue-list">
+          {detail.products.map((p) => (
+            <li key={p.name}>
+              {p.name} {p.family && `(${p.family}${p.os ? `, ${p.os}` : ''})`} — {p.status.replace(/-/g, ' ')}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="panel" aria-labelledby="remediation-heading">
+        <h2 id="remediation-heading">What to do</h2>
+        {detail.remediations.map((r) => (
+          <div key={r.details} className="remediation">
+            <h3>{r.category.replace(/_/g, ' ')}</h3>
+            <p className="remediation-text">{r.details}</p>
+            {r.url && <p className="field-help">Source: {r.url}</p>}
+          </div>
+        ))}
+      </section>
+      {(detail.reviewItems.length > 0 || detail.findings.length > 0) && (
+        <section className="panel" aria-labelledby="advisory-review-heading">
+          <h2 id="advisory-review-heading">To review</h2>
+          <ul className="issue-list">
+            {detail.findings.map((f) => (
+              <li key={`${f.test}${f.path}`}>
+                Validation test {f.test} failed at <code>{f.path}</code>: {f.message}
+              </li>
+            ))}
+            {detail.reviewItems.map((r) => (
+              <li key={`${r.kind}${r.path}`}>{r.message}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

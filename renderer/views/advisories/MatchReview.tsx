@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import type { MatchSuggestion } from '../../../electron/api/schemas/advisories';
+import { call, onDataChanged } from '../../api';
+import { reportError } from '../../stores/errors';
+
+/** Suggested matches by model: one confirmation covers every device of the model and becomes a rule. */
+export function MatchReview() {
+  const [suggestions, setSuggestions] = useState<MatchSuggestion[] | null>(null);
+  const [message, setMessage] = useState('');
+  useEffect(() => {
+    const load = () =>
+      void call('listMatchSuggestions', {}).then((result) => {
+        if (result.ok) setSuggestions(result.value);
+        else reportError(result.error);
+      });
+    load();
+    return onDataChanged((changed) => {
+      if (changed.includes('devices') || changed.includes('advisories')) load();
+    });
+  }, []);
+
+  async function confirm(suggestion: MatchSuggestion) {
+    if (!suggestion.family) return;
+    const result = await call('confirmMatch', { model: suggestion.model, family: suggestion.family });
+    if (result.ok)
+      setMessage(
+        `${result.value.model} is now in ${result.value.family}; ${result.value.devices} devices follow the rule.`,
+      );
+    else reportError(result.error);
+  }
+
+  if (!suggestions) return null;
+  return (
+    <section className="panel" aria-labelledby="review-heading">
+      <h2 id="review-heading">Matches to confirm</h2>
+      <p role="status">{message}</p>
+      {suggestions.length === 0 ? (
+        <p className="field-help">No suggested matches wait for a decision.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Vendor</th>
+                <th scope="col">Model</th>
+                <th scope="col">Proposed family</th>
+                <th scope="col">Advisories</th>
+                <th scope="col">Devices</th>
+                <th scope="col">Why</th>
+                <th scope="col">Decision</th>
+              </tr>
+            </thead>
+            <tbody>
+              {suggestions.map((s) => (
+                <tr key={`${s.vendor}|${s.model}|${s.family}`}>
+                  <td>{s.vendor}</td>
+                  <th scope="row">{s.model}</th>
+                  <td>{s.family ?? '—'}</td>
+                  <td>{s.advisories.join(', ')}</td>
+                  <td>{s.devices}</td>
+                  <td className="cell-sample">{s.reason}</td>
+                  <td>
+                    {s.family ? (
+                      <button type="button" className="button-quiet" onClick={() => void confirm(s)}>
+                        Confirm {s.model} as {s.family}
+                      </button>
+                    ) : (
+                      'Named in the advisory; no family to confirm'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
