@@ -32,11 +32,11 @@ export function DeviceEditForm({ detail }: { detail: DeviceDetail }) {
   const [values, setValues] = useState(initial);
   const [message, setMessage] = useState('');
   const [problem, setProblem] = useState('');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when another device (or a newer version) is shown
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only for another device or a newer version of it, never for a reload of the same one (it would wipe what is being typed)
   useEffect(() => {
     setValues(initial());
     setProblem('');
-  }, [detail]);
+  }, [detail.id, detail.updatedAt]);
 
   async function save(event: FormEvent) {
     event.preventDefault();

@@ -23,10 +23,12 @@ export function DeviceRisk({ detail }: { detail: DeviceDetail }) {
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState('');
   const ids = { network: useId(), reason: useId() };
+  // Reset for another device or a newer version of it, not for a reload of the same one.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on identity and version on purpose
   useEffect(() => {
     setNetwork(detail.networkState);
     setControls(detail.controls);
-  }, [detail]);
+  }, [detail.id, detail.updatedAt]);
 
   async function save(changes: Record<string, unknown>) {
     const result = await call('updateDevice', { id: detail.id, changes });

@@ -20,10 +20,12 @@ export function OrganizationForm({ settings }: { settings: Settings }) {
   const zones = useMemo(() => allTimeZones(settings.siteTimeZone), [settings.siteTimeZone]);
   const ids = { name: useId(), zone: useId(), nameError: useId(), zoneHelp: useId() };
 
+  // Only a change of the stored values resets the fields: a background reload of the same settings must not
+  // overwrite what the person is typing.
   useEffect(() => {
     setName(settings.organizationName);
     setTimeZone(settings.siteTimeZone);
-  }, [settings]);
+  }, [settings.organizationName, settings.siteTimeZone]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
