@@ -22,6 +22,10 @@ export const COLUMN_LABELS: Record<SortField, string> = {
   ) as Record<keyof typeof DEVICE_FIELD_LABELS, string>),
   vendor: 'Vendor',
   state: 'State',
+  networkState: 'Network',
+  priority: 'Priority',
+  patchStatus: 'Patch',
+  advisories: 'Advisories',
   updatedAt: 'Last change',
 };
 

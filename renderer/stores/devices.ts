@@ -12,6 +12,8 @@ export type Filters = Query['filters'];
 
 export const DEFAULT_COLUMNS: readonly SortField[] = [
   'assetTag',
+  'priority',
+  'advisories',
   'vendor',
   'model',
   'modality',

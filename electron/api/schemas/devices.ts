@@ -54,13 +54,26 @@ export const device = z.object({
   /** Why the device is in its state (required for "not affected" and "risk accepted"). */
   stateReason: text,
   controls: compensatingControls,
+  /** From the device's open matches: the advisories, the best patch status and the planner's priority. */
+  advisories: z.array(z.string()),
+  patchStatus: z.string().nullable(),
+  priority: z.number().nullable(),
   extra: z.record(z.string(), z.string()),
   flags: z.array(fieldFlag),
   updatedAt: z.string(),
 });
 export type Device = z.infer<typeof device>;
 
-export const deviceSortFields = [...deviceFields, 'vendor', 'state', 'updatedAt'] as const;
+export const deviceSortFields = [
+  ...deviceFields,
+  'vendor',
+  'state',
+  'networkState',
+  'priority',
+  'patchStatus',
+  'advisories',
+  'updatedAt',
+] as const;
 
 export const deviceFilters = z
   .object({
@@ -70,6 +83,9 @@ export const deviceFilters = z
     family: z.array(z.string().max(200)).max(500).optional(),
     os: z.array(z.string().max(200)).max(500).optional(),
     state: z.array(deviceState).optional(),
+    networkState: z.array(networkState).optional(),
+    advisory: z.array(z.string().max(100)).max(100).optional(),
+    patchStatus: z.array(z.string().max(40)).max(10).optional(),
     flagged: z.boolean().optional(),
   })
   .strict();
@@ -102,6 +118,9 @@ export const deviceFacets = z.object({
   families: z.array(z.string()),
   oses: z.array(z.string()),
   states: z.array(deviceState),
+  advisories: z.array(z.string()),
+  patchStatuses: z.array(z.string()),
+  networkStates: z.array(networkState),
 });
 export type DeviceFacets = z.infer<typeof deviceFacets>;
 
@@ -125,7 +144,6 @@ export const deviceMatch = z.object({
 
 export const deviceDetail = device.extend({
   matches: z.array(deviceMatch),
-  priority: z.number().nullable(),
   batches: z.array(deviceBatchLink),
   history: z.array(auditEntry),
 });

@@ -5,7 +5,7 @@ interface Row {
   device_id: number;
   asset_tag: string | null;
   serial: string | null;
-  network_state: 'connected' | 'isolated' | 'disconnected';
+  priority: number;
   tracking_id: string;
   basis: 'rule' | 'alias' | 'suggestion';
   status: string;
@@ -17,34 +17,17 @@ interface Row {
   update_id: string | null;
 }
 
-const NETWORK_FACTOR = { connected: 1, isolated: 0.4, disconnected: 0.2 } as const;
-
-/**
- * Priority for the planner (README, "Priority"): 10 x the highest CVSS of the device's open vulnerabilities,
- * weighted by how reachable it is (connected 1, isolated 0.4, disconnected 0.2), plus 10 when a patch is
- * available and 5 while a match needs review.
- */
-export function priorityOf(
-  maxCvss: number,
-  network: keyof typeof NETWORK_FACTOR,
-  patchAvailable: boolean,
-  needsReview: boolean,
-) {
-  return Math.round(
-    maxCvss * 10 * NETWORK_FACTOR[network] + (patchAvailable ? 10 : 0) + (needsReview ? 5 : 0),
-  );
-}
-
 /** Every device some advisory affects, with the reason, basis and patch state per advisory, highest priority first. */
 export function listAffected(ctx: CoreContext): AffectedDevice[] {
   const rows = ctx.db
     .prepare(
-      `SELECT d.id AS device_id, d.asset_tag, d.serial, d.network_state, a.tracking_id, m.basis, m.status, m.reason,
+      `SELECT d.id AS device_id, d.asset_tag, d.serial, r.priority, a.tracking_id, m.basis, m.status, m.reason,
          (SELECT group_concat(v.cve, ' ') FROM vulnerability v WHERE v.advisory_id = a.id) AS cves,
          (SELECT max(v.cvss_score) FROM vulnerability v WHERE v.advisory_id = a.id) AS max_cvss,
          pa.status AS patch_status, pa.available_from, pa.update_id
        FROM device_match m
        JOIN device d ON d.id = m.device_id
+       JOIN device_risk r ON r.device_id = d.id
        JOIN advisory a ON a.id = m.advisory_id
        LEFT JOIN advisory_product p ON p.id = m.advisory_product_id
        LEFT JOIN patch_availability pa ON pa.advisory_id = a.id AND pa.family_id = p.family_id
@@ -52,14 +35,13 @@ export function listAffected(ctx: CoreContext): AffectedDevice[] {
        ORDER BY d.id, a.tracking_id`,
     )
     .all() as Row[];
-  const devices = new Map<number, AffectedDevice & { network: Row['network_state'] }>();
+  const devices = new Map<number, AffectedDevice>();
   for (const row of rows) {
     const device = devices.get(row.device_id) ?? {
       assetTag: row.asset_tag ?? row.serial ?? `#${row.device_id}`,
       advisories: [],
-      priority: 0,
+      priority: row.priority,
       needsReview: false,
-      network: row.network_state,
     };
     device.advisories.push({
       id: row.tracking_id,
@@ -77,15 +59,7 @@ export function listAffected(ctx: CoreContext): AffectedDevice[] {
     device.needsReview ||= row.status !== 'confirmed';
     devices.set(row.device_id, device);
   }
-  return [...devices.values()]
-    .map(({ network, ...device }) => ({
-      ...device,
-      priority: priorityOf(
-        Math.max(0, ...device.advisories.map((a) => a.maxCvss ?? 0)),
-        network,
-        device.advisories.some((a) => a.patch.status === 'available'),
-        device.needsReview,
-      ),
-    }))
-    .sort((a, b) => b.priority - a.priority || a.assetTag.localeCompare(b.assetTag));
+  return [...devices.values()].sort(
+    (a, b) => b.priority - a.priority || a.assetTag.localeCompare(b.assetTag),
+  );
 }

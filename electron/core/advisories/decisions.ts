@@ -83,6 +83,7 @@ export function setPatchStatus(ctx: CoreContext, input: SetPatchStatusInput, aud
          delivery = excluded.delivery, source_note = excluded.source_note, updated_at = excluded.updated_at`,
     )
     .run({ ...after, advisory_id: advisory.id, family_id: family.id, at: isoNow(ctx) });
+  refreshMatches(ctx); // priorities follow the patch
   audit({
     entity: 'patch_availability',
     entityId: `${advisory.tracking_id}/${family.name}`,

@@ -18,6 +18,10 @@ const SORT_COLUMNS: Record<ListDevicesInput['sort']['field'], string> = {
   softwareVersion: 'd.software_version',
   installDate: 'd.install_date',
   state: 'd.state',
+  networkState: 'd.network_state',
+  priority: 'r.priority',
+  patchStatus: 'r.patch_status',
+  advisories: 'r.advisories',
   updatedAt: 'd.updated_at',
 };
 
@@ -38,6 +42,12 @@ export function listDevices(ctx: CoreContext, input: ListDevicesInput): DevicePa
   anyOf('(SELECT f.name FROM product_family f WHERE f.id = d.family_id)', input.filters.family);
   anyOf('d.os', input.filters.os);
   anyOf('d.state', input.filters.state);
+  anyOf('d.network_state', input.filters.networkState);
+  anyOf('r.patch_status', input.filters.patchStatus);
+  for (const advisory of input.filters.advisory ?? []) {
+    where.push("(' ' || r.advisories || ' ') LIKE ?");
+    params.push(`% ${advisory} %`);
+  }
   if (input.filters.flagged) where.push("d.flags_json <> '[]'");
   const term = input.search.trim();
   if (term !== '') {
@@ -85,5 +95,12 @@ export function deviceFacets(ctx: CoreContext): DeviceFacets {
     ),
     oses: distinct('SELECT DISTINCT os FROM device WHERE os IS NOT NULL ORDER BY os COLLATE NOCASE'),
     states: distinct('SELECT DISTINCT state FROM device ORDER BY state') as DeviceFacets['states'],
+    advisories: distinct(
+      'SELECT DISTINCT a.tracking_id FROM device_match m JOIN advisory a ON a.id = m.advisory_id ORDER BY 1',
+    ),
+    patchStatuses: distinct('SELECT DISTINCT patch_status FROM device_risk ORDER BY 1'),
+    networkStates: distinct(
+      'SELECT DISTINCT network_state FROM device ORDER BY 1',
+    ) as DeviceFacets['networkStates'],
   };
 }

@@ -57,13 +57,17 @@ export interface DeviceRecord extends DeviceSnapshot {
 export interface DeviceRow extends DeviceRecord {
   vendor_name: string | null;
   department_name: string | null;
+  risk_advisories: string | null;
+  risk_patch_status: string | null;
+  risk_priority: number | null;
 }
 
 export const DEVICE_COLUMNS = `d.id, ${SNAPSHOT_COLUMNS_SQL}, d.state, d.network_state, d.state_reason, d.controls_json,
   d.revision, d.import_batch_id,
-  d.created_at, d.updated_at, v.name AS vendor_name, dep.name AS department_name`;
+  d.created_at, d.updated_at, v.name AS vendor_name, dep.name AS department_name,
+  r.advisories AS risk_advisories, r.patch_status AS risk_patch_status, r.priority AS risk_priority`;
 export const DEVICE_JOINS = `device d LEFT JOIN vendor v ON v.id = d.vendor_id
-  LEFT JOIN department dep ON dep.id = d.department_id`;
+  LEFT JOIN department dep ON dep.id = d.department_id LEFT JOIN device_risk r ON r.device_id = d.id`;
 
 /** Text fields and their columns; department and manufacturer are resolved to ids beside their text. */
 export const TEXT_COLUMNS = {
@@ -108,6 +112,9 @@ export function toDevice(row: DeviceRow): Device {
     networkState: row.network_state,
     stateReason: row.state_reason,
     controls: JSON.parse(row.controls_json) as Device['controls'],
+    advisories: row.risk_advisories ? row.risk_advisories.split(' ') : [],
+    patchStatus: row.risk_patch_status,
+    priority: row.risk_priority,
     extra: JSON.parse(row.extra_json) as Record<string, string>,
     flags: JSON.parse(row.flags_json) as FieldFlag[],
     updatedAt: row.updated_at,

@@ -4,7 +4,6 @@ import type {
   DeviceDetail,
   FieldFlag,
 } from '../../api/schemas/devices';
-import { priorityOf } from '../advisories/affected';
 import { refreshMatches } from '../advisories/matching/refresh-matches';
 import type { AuditRecorder } from '../audit/audit-log';
 import { listAudit } from '../audit/audit-log';
@@ -51,19 +50,9 @@ export function getDevice(ctx: CoreContext, id: number): DeviceDetail {
     undone: number;
   }[];
   const matches = deviceMatches(ctx, id);
-  const open = matches.filter((m) => m.status !== 'rejected');
   return {
     ...toDevice(row),
     matches,
-    priority:
-      open.length === 0
-        ? null
-        : priorityOf(
-            Math.max(0, ...open.map((m) => m.maxCvss ?? 0)),
-            row.network_state,
-            open.some((m) => m.patch === 'available'),
-            open.some((m) => m.status !== 'confirmed'),
-          ),
     batches: batches.map((b) => ({ ...b, undone: b.undone === 1 })),
     history: listAudit(ctx, { limit: 200, entity: 'device', entityId: String(id) }),
   };

@@ -10,6 +10,9 @@ const ROW_HEIGHT = 36;
 function cellText(device: Device, column: SortField): string {
   if (column === 'state') return STATE_LABELS[device.state];
   if (column === 'updatedAt') return new Date(device.updatedAt).toLocaleString();
+  if (column === 'advisories') return device.advisories.join(', ');
+  if (column === 'priority') return device.priority === null ? '' : String(device.priority);
+  if (column === 'patchStatus') return device.patchStatus?.replace(/-/g, ' ') ?? '';
   return device[column] ?? '';
 }
 

@@ -3,7 +3,15 @@ import type { DeviceFacets, DeviceState } from '../../../electron/api/schemas/de
 import { COLUMN_LABELS, DEVICE_COLUMNS, STATE_LABELS } from '../../labels';
 import { DEFAULT_COLUMNS, type Filters, type SortField, useDevicesStore } from '../../stores/devices';
 
-const CHOOSABLE: readonly SortField[] = [...DEVICE_COLUMNS, 'state', 'updatedAt'];
+const CHOOSABLE: readonly SortField[] = [
+  ...DEVICE_COLUMNS,
+  'state',
+  'networkState',
+  'priority',
+  'advisories',
+  'patchStatus',
+  'updatedAt',
+];
 // Long enough to take a fast typist's burst as one search, short enough to feel immediate.
 const FILTERS = [
   { key: 'department', label: 'Department', facet: 'departments' },
@@ -11,6 +19,9 @@ const FILTERS = [
   { key: 'family', label: 'Product family', facet: 'families' },
   { key: 'os', label: 'Operating system', facet: 'oses' },
   { key: 'state', label: 'State', facet: 'states' },
+  { key: 'advisory', label: 'Advisory', facet: 'advisories' },
+  { key: 'patchStatus', label: 'Patch', facet: 'patchStatuses' },
+  { key: 'networkState', label: 'Network', facet: 'networkStates' },
 ] as const satisfies readonly { key: keyof Filters; label: string; facet: keyof DeviceFacets }[];
 
 const SEARCH_DELAY_MS = 40;

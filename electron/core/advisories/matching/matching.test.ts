@@ -210,4 +210,26 @@ describe('matching devices to the bundled Siemens advisories', () => {
       error: { code: 'NOT_FOUND' },
     });
   });
+
+  it('puts advisories, patch state and priority into the register, to sort and filter by', async () => {
+    const { router } = await setup();
+    const byPriority = await devices(router, { sort: { field: 'priority', direction: 'desc' } });
+    // Needing review adds 5: the unknown-OS c.cam and the suggested Intevo Bold come first.
+    expect(byPriority.slice(0, 5).map((d) => [d.assetTag, d.priority])).toEqual([
+      ['S-4', 103],
+      ['S-6', 103],
+      ['S-1', 98],
+      ['S-2', 98],
+      ['S-3', 98],
+    ]);
+    expect(byPriority.find((d) => d.assetTag === 'S-4')).toMatchObject({
+      advisories: ['ICSMA-17-215-01', 'ICSMA-17-215-02'],
+      patchStatus: 'announced',
+      priority: 103,
+    });
+    const xp = await devices(router, { filters: { advisory: ['ICSMA-17-215-01'] } });
+    expect(xp.map((d) => d.assetTag)).toEqual(['S-2', 'S-4']);
+    const isolated = await devices(router, { filters: { networkState: ['isolated'] } });
+    expect(isolated).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import type { CoreContext } from '../../context';
 import { inRange, parseRange } from '../versions/range';
 import { FamilyResolver } from './family-resolver';
 import { osGeneration } from './os-generation';
+import { RiskWriter } from './risk';
 
 interface DeviceRow {
   id: number;
@@ -9,6 +10,7 @@ interface DeviceRow {
   model: string | null;
   os: string | null;
   software_version: string | null;
+  network_state: 'connected' | 'isolated' | 'disconnected';
 }
 
 interface ProductRow {
@@ -64,14 +66,23 @@ export function refreshMatches(ctx: CoreContext, deviceIds?: readonly number[]):
     (p) => p.vendor_id as number,
   );
 
-  const select = `SELECT id, vendor_id, model, os, software_version FROM device WHERE state NOT IN ('not-affected', 'decommissioned')`;
+  const select = `SELECT id, vendor_id, model, os, software_version, network_state FROM device
+    WHERE state NOT IN ('not-affected', 'decommissioned')`;
   const devices = deviceIds
     ? deviceIds.flatMap((id) => ctx.db.prepare(`${select} AND id = ?`).all(id) as DeviceRow[])
     : (ctx.db.prepare(select).all() as DeviceRow[]);
   if (deviceIds) {
     const remove = ctx.db.prepare('DELETE FROM device_match WHERE device_id = ?');
-    for (const id of deviceIds) remove.run(id);
-  } else ctx.db.prepare('DELETE FROM device_match').run();
+    const removeRisk = ctx.db.prepare('DELETE FROM device_risk WHERE device_id = ?');
+    for (const id of deviceIds) {
+      remove.run(id);
+      removeRisk.run(id);
+    }
+  } else {
+    ctx.db.prepare('DELETE FROM device_match').run();
+    ctx.db.prepare('DELETE FROM device_risk').run();
+  }
+  const risks = new RiskWriter(ctx);
 
   // Which named products a vendor's model appears in, worked out once per model (models repeat by the thousand).
   const namedNames = new Map<ProductRow, string>();
@@ -157,6 +168,7 @@ export function refreshMatches(ctx: CoreContext, deviceIds?: readonly number[]):
       );
       written++;
     }
+    if (matches.size > 0) risks.write(device, [...matches.values()]);
   }
   return written;
 }

@@ -255,6 +255,16 @@ CREATE TABLE device_match (
   UNIQUE (device_id, advisory_id)
 );
 
+-- Per device, what its open matches add up to: written with the matches, read by the register and the planner.
+CREATE TABLE device_risk (
+  device_id INTEGER PRIMARY KEY REFERENCES device (id) ON DELETE CASCADE,
+  advisories TEXT NOT NULL,
+  max_cvss REAL,
+  patch_status TEXT NOT NULL,
+  needs_review INTEGER NOT NULL,
+  priority INTEGER NOT NULL
+);
+
 CREATE TABLE team (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL UNIQUE,
