@@ -1,24 +1,15 @@
-import { useEffect, useState } from 'react';
-import type { AdvisoryDetail } from '../../../electron/api/schemas/advisories';
-import { call, onDataChanged } from '../../api';
+import { call } from '../../api';
+import { useLiveQuery } from '../../live-query';
 import { hrefOf } from '../../stores/navigation';
 import { PatchEditor } from './PatchEditor';
 
 /** One advisory as a person reads it: what is vulnerable, how badly, what to do, which devices, which patches. */
 export function AdvisoryPage({ id }: { id: string }) {
-  const [detail, setDetail] = useState<AdvisoryDetail | null>(null);
-  const [problem, setProblem] = useState('');
-  useEffect(() => {
-    const load = () =>
-      void call('getAdvisory', { id }).then((result) => {
-        if (result.ok) setDetail(result.value);
-        else setProblem(result.error.message);
-      });
-    load();
-    return onDataChanged((changed) => {
-      if (changed.includes('advisories') || changed.includes('devices')) load();
-    });
-  }, [id]);
+  const { value: detail, problem } = useLiveQuery(
+    () => call('getAdvisory', { id }),
+    ['advisories', 'devices'],
+    id,
+  );
   if (problem)
     return (
       <p role="alert" className="problem">

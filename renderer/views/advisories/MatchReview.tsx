@@ -1,23 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { MatchSuggestion } from '../../../electron/api/schemas/advisories';
-import { call, onDataChanged } from '../../api';
+import { call } from '../../api';
+import { useLiveQuery } from '../../live-query';
 import { reportError } from '../../stores/errors';
 
 /** Suggested matches by model: one confirmation covers every device of the model and becomes a rule. */
 export function MatchReview() {
-  const [suggestions, setSuggestions] = useState<MatchSuggestion[] | null>(null);
+  const { value: suggestions } = useLiveQuery(
+    () => call('listMatchSuggestions', {}),
+    ['devices', 'advisories'],
+    'suggestions',
+  );
   const [message, setMessage] = useState('');
-  useEffect(() => {
-    const load = () =>
-      void call('listMatchSuggestions', {}).then((result) => {
-        if (result.ok) setSuggestions(result.value);
-        else reportError(result.error);
-      });
-    load();
-    return onDataChanged((changed) => {
-      if (changed.includes('devices') || changed.includes('advisories')) load();
-    });
-  }, []);
 
   async function confirm(suggestion: MatchSuggestion) {
     if (!suggestion.family) return;

@@ -1,26 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { z } from 'zod';
 import type { importBatch } from '../../../electron/api/schemas/device-import';
-import { call, onDataChanged } from '../../api';
-import { reportError } from '../../stores/errors';
+import { call } from '../../api';
+import { useLiveQuery } from '../../live-query';
 
 type Batch = z.infer<typeof importBatch>;
 
 /** Earlier imports, each with a way to undo it while its devices have not changed since. */
 export function ImportHistory() {
-  const [batches, setBatches] = useState<Batch[] | null>(null);
+  const { value: batches } = useLiveQuery(() => call('listImportBatches', {}), ['devices'], 'batches');
   const [message, setMessage] = useState('');
-  useEffect(() => {
-    const load = () =>
-      void call('listImportBatches', {}).then((result) => {
-        if (result.ok) setBatches(result.value);
-        else reportError(result.error);
-      });
-    load();
-    return onDataChanged((changed) => {
-      if (changed.includes('devices')) load();
-    });
-  }, []);
 
   async function undo(batch: Batch) {
     const result = await call('undoImport', { batchId: batch.id });
