@@ -49,6 +49,14 @@ export const advisorySummary = z.object({
   vulnerabilities: z.number().int(),
   highestCvss: z.number().nullable(),
   reviewItems: z.number().int(),
+  /** Matched devices by match status. */
+  affected: z.object({
+    confirmed: z.number().int(),
+    needsReview: z.number().int(),
+    suggested: z.number().int(),
+  }),
+  /** The patch status of its product families, e.g. ["available", "announced"]. */
+  patchStatuses: z.array(z.string()),
 });
 export type AdvisorySummary = z.infer<typeof advisorySummary>;
 
@@ -170,5 +178,15 @@ export const advisoryDetail = z.object({
   }),
   patches: z.array(patchAvailability),
   revisions: z.array(z.object({ version: z.string(), importedAt: z.string() })),
+  /** Who changed the patch availability, when, from what to what. */
+  patchHistory: z.array(
+    z.object({
+      at: z.string(),
+      osUser: z.string(),
+      family: z.string(),
+      before: z.unknown(),
+      after: z.unknown(),
+    }),
+  ),
 });
 export type AdvisoryDetail = z.infer<typeof advisoryDetail>;

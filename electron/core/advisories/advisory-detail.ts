@@ -71,6 +71,26 @@ export function getAdvisory(ctx: CoreContext, trackingId: string): AdvisoryDetai
     revisions: all<AdvisoryDetail['revisions'][number]>(
       'SELECT version, imported_at AS importedAt FROM advisory_revision WHERE advisory_id = ? ORDER BY id',
     ),
+    patchHistory: (
+      ctx.db
+        .prepare(
+          `SELECT at, os_user AS osUser, entity_id, before_json, after_json FROM audit_log
+           WHERE entity = 'patch_availability' AND entity_id LIKE ? ESCAPE '\\' ORDER BY id DESC`,
+        )
+        .all(`${row.tracking_id.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`) as {
+        at: string;
+        osUser: string;
+        entity_id: string;
+        before_json: string | null;
+        after_json: string | null;
+      }[]
+    ).map((h) => ({
+      at: h.at,
+      osUser: h.osUser,
+      family: h.entity_id.slice(row.tracking_id.length + 1),
+      before: h.before_json ? JSON.parse(h.before_json) : null,
+      after: h.after_json ? JSON.parse(h.after_json) : null,
+    })),
   };
 }
 

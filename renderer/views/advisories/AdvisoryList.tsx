@@ -16,6 +16,8 @@ export function AdvisoryList() {
               <th scope="col">Version</th>
               <th scope="col">Highest CVSS</th>
               <th scope="col">Vulnerabilities</th>
+              <th scope="col">Affected devices</th>
+              <th scope="col">Patch</th>
               <th scope="col">Source</th>
               <th scope="col">Review items</th>
             </tr>
@@ -35,6 +37,12 @@ export function AdvisoryList() {
                   )}
                 </td>
                 <td>{advisory.vulnerabilities}</td>
+                <td>
+                  {advisory.affected.confirmed} affected
+                  {advisory.affected.needsReview > 0 && `, ${advisory.affected.needsReview} to review`}
+                  {advisory.affected.suggested > 0 && `, ${advisory.affected.suggested} suggested`}
+                </td>
+                <td>{advisory.patchStatuses.map((s) => s.replace(/-/g, ' ')).join(', ') || 'unknown'}</td>
                 <td>
                   {advisory.source === 'bundled'
                     ? 'Bundled'

@@ -64,6 +64,19 @@ export function AdvisoryPage({ id }: { id: string }) {
         </table>
       </section>
       <PatchEditor advisory={detail.id} patches={detail.patches} />
+      {detail.patchHistory.length > 0 && (
+        <section className="panel" aria-labelledby="patch-history-heading">
+          <h2 id="patch-history-heading">Patch availability history</h2>
+          <ul className="issue-list">
+            {detail.patchHistory.map((h) => (
+              <li key={`${h.at}${h.family}`}>
+                {new Date(h.at).toLocaleString()}, {h.osUser}, {h.family}: {describePatch(h.before)} →{' '}
+                {describePatch(h.after)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section className="panel" aria-labelledby="products-heading">
         <h2 id="products-heading">Affected products</h2>
         <ul className="issue-list">
@@ -101,4 +114,16 @@ export function AdvisoryPage({ id }: { id: string }) {
       )}
     </>
   );
+}
+
+function describePatch(value: unknown): string {
+  if (!value || typeof value !== 'object') return 'not set';
+  const patch = value as { status?: string; available_from?: string | null; update_id?: string | null };
+  return [
+    patch.status?.replace(/-/g, ' '),
+    patch.available_from && `from ${patch.available_from}`,
+    patch.update_id,
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

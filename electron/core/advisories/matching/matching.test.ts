@@ -209,6 +209,28 @@ describe('matching devices to the bundled Siemens advisories', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
+    await router.dispatch('setPatchStatus', {
+      advisory: 'ICSMA-17-215-02',
+      family: 'SPECT Systems',
+      status: 'available',
+      availableFrom: '2018-04-01',
+    });
+    const after = await router.dispatch('getAdvisory', { id: 'ICSMA-17-215-02' });
+    expect((after as { value: { patchHistory: unknown[] } }).value.patchHistory).toMatchObject([
+      {
+        osUser: 'tester',
+        family: 'SPECT Systems',
+        before: { status: 'announced' },
+        after: { status: 'available', available_from: '2018-04-01' },
+      },
+    ]);
+    const list = await router.dispatch('listAdvisories', {});
+    expect((list as { value: { id: string }[] }).value.find((a) => a.id === 'ICSMA-17-215-02')).toMatchObject(
+      {
+        affected: { confirmed: 2, needsReview: 1, suggested: 1 },
+        patchStatuses: expect.arrayContaining(['announced', 'available']),
+      },
+    );
   });
 
   it('puts advisories, patch state and priority into the register, to sort and filter by', async () => {
