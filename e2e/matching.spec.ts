@@ -51,3 +51,23 @@ test('confirm the suggested matches of one model, make a patch available and see
   await expect(page.getByRole('complementary', { name: /NM-002/ })).toContainText('priority 108');
   await page.screenshot({ path: 'e2e/.artifacts/screens/matching-drawer.png', fullPage: true });
 });
+
+test('a suggested model can be decided not affected, with the reason kept', async ({ page, app }) => {
+  await openApp(page, app);
+  await page.goto(`${app.origin}/#/devices/import`);
+  await page.getByLabel('Choose an inventory file').setInputFiles(INVENTORY);
+  await page.getByRole('button', { name: 'Import 5 devices' }).click();
+  await expect(page.getByText('5 added')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Advisories' }).click();
+  const review = page.getByRole('region', { name: 'Matches to confirm' });
+  await review.getByText('Not affected…').click();
+  await review
+    .getByLabel('Why Intevo Bold is not affected')
+    .fill('Demonstration units without a network port.');
+  await review.getByRole('button', { name: 'Mark Intevo Bold not affected' }).click();
+  await expect(review.getByRole('status')).toHaveText(
+    'Intevo Bold is not affected; 2 devices follow the rule.',
+  );
+  await expect(review.getByText('No suggested matches wait for a decision.')).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+});

@@ -11,6 +11,7 @@ import {
   importAdvisoryInput,
   matchSuggestion,
   patchAvailability,
+  rejectModelInput,
   setPatchStatusInput,
 } from './schemas/advisories';
 import { auditEntry, listAuditInput } from './schemas/audit';
@@ -173,6 +174,12 @@ export const contract = {
     'Suggested matches grouped by model, for a person to confirm',
     noInput,
     z.array(matchSuggestion),
+  ),
+  rejectModel: write(
+    'Decide a vendor model is not affected (a rule, with the reason)',
+    rejectModelInput,
+    confirmMatchResult,
+    ['advisories', 'devices'],
   ),
 } satisfies Record<OperationName, OperationSpec>;
 

@@ -1,7 +1,7 @@
 import { getAdvisory, listMatchSuggestions } from '../core/advisories/advisory-detail';
 import { listAdvisories } from '../core/advisories/advisory-list';
 import { listAffected } from '../core/advisories/affected';
-import { confirmMatch, setPatchStatus } from '../core/advisories/decisions';
+import { confirmMatch, rejectModel, setPatchStatus } from '../core/advisories/decisions';
 import { importAdvisory, type PreparedAdvisory, prepareAdvisory } from '../core/advisories/import-advisory';
 import type { AuditRecorder } from '../core/audit/audit-log';
 import { listAudit } from '../core/audit/audit-log';
@@ -80,6 +80,7 @@ export const handlers: { readonly [K in OperationName]: Handler<K> } = {
   setPatchStatus: (ctx, input, audit) => setPatchStatus(ctx, input, audit),
   getAdvisory: (ctx, input) => getAdvisory(ctx, input.id),
   listMatchSuggestions: (ctx) => listMatchSuggestions(ctx),
+  rejectModel: (ctx, input, audit) => rejectModel(ctx, input.vendor, input.model, input.reason, audit),
 };
 
 function jobsOf(ctx: CoreContext): JobRegistry {

@@ -30,6 +30,7 @@ export const operationNames = [
   'setPatchStatus',
   'getAdvisory',
   'listMatchSuggestions',
+  'rejectModel',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

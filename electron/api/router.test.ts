@@ -61,6 +61,11 @@ const writeScenarios: { [K in WriteOperation]: (router: Router) => Promise<Input
     availableFrom: '2018-03-01',
     updateId: 'VB22A-UD03',
   }),
+  rejectModel: async () => ({
+    vendor: 'Siemens Healthineers',
+    model: 'Intevo Bold',
+    reason: 'A demonstration unit without network.',
+  }),
   bulkUpdateDevices: async (router) => ({
     ids: (await importTwoDevices(router)).ids,
     changes: { department: 'Radiology' },

@@ -98,6 +98,15 @@ export const confirmMatchInput = z
   })
   .strict();
 
+/** A person decides a vendor's model is not affected by any advisory; remembered as a rule with the reason. */
+export const rejectModelInput = z
+  .object({
+    vendor: z.string().trim().min(1).max(200),
+    model: z.string().trim().min(1).max(200),
+    reason: z.string().trim().min(1, 'must say why the model is not affected').max(2000),
+  })
+  .strict();
+
 export const confirmMatchResult = z.object({
   model: z.string(),
   family: z.string(),

@@ -50,6 +50,44 @@ export function confirmMatch(ctx: CoreContext, model: string, familyName: string
   return { model, family: family.name, devices };
 }
 
+/** A model a person decided is not affected: no advisory matches its devices while the rule stands. */
+export function rejectModel(
+  ctx: CoreContext,
+  vendorName: string,
+  model: string,
+  reason: string,
+  audit: AuditRecorder,
+) {
+  const vendor = ctx.db.prepare('SELECT id, name FROM vendor WHERE name = ?').get(vendorName) as
+    | { id: number; name: string }
+    | undefined;
+  if (!vendor) throw new AppError('NOT_FOUND', `There is no vendor "${vendorName}".`);
+  const before = ctx.db
+    .prepare('SELECT family_id, decision, reason FROM match_rule WHERE vendor_id = ? AND model = ?')
+    .get(vendor.id, model);
+  ctx.db
+    .prepare(
+      `INSERT INTO match_rule (vendor_id, model, family_id, decision, reason, decided_by, decided_at)
+       VALUES (?, ?, NULL, 'not-affected', ?, ?, ?)
+       ON CONFLICT (vendor_id, model) DO UPDATE SET family_id = NULL, decision = excluded.decision, reason = excluded.reason,
+         decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
+    )
+    .run(vendor.id, model, reason, ctx.osUser, isoNow(ctx));
+  audit({
+    entity: 'match_rule',
+    entityId: model,
+    action: before ? 'update' : 'create',
+    before,
+    after: { vendor: vendor.name, model, decision: 'not-affected', reason },
+  });
+  refreshMatches(ctx);
+  const devices = ctx.db
+    .prepare('SELECT count(*) FROM device WHERE vendor_id = ? AND model = ? COLLATE NOCASE')
+    .pluck()
+    .get(vendor.id, model) as number;
+  return { model, family: 'not affected', devices };
+}
+
 /** Patch availability per advisory and family; its history is the audit log. */
 export function setPatchStatus(ctx: CoreContext, input: SetPatchStatusInput, audit: AuditRecorder) {
   const family = familyByName(ctx, input.family);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { MatchSuggestion } from '../../../electron/api/schemas/advisories';
 import { call } from '../../api';
 import { useLiveQuery } from '../../live-query';
@@ -54,13 +54,12 @@ export function MatchReview() {
                   <td>{s.devices}</td>
                   <td className="cell-sample">{s.reason}</td>
                   <td>
-                    {s.family ? (
+                    {s.family && (
                       <button type="button" className="button-quiet" onClick={() => void confirm(s)}>
                         Confirm {s.model} as {s.family}
                       </button>
-                    ) : (
-                      'Named in the advisory; no family to confirm'
                     )}
+                    <NotAffectedForm suggestion={s} onDone={setMessage} />
                   </td>
                 </tr>
               ))}
@@ -69,5 +68,37 @@ export function MatchReview() {
         </div>
       )}
     </section>
+  );
+}
+
+/** A person's "this model is not affected", with the reason the audit and the rule keep. */
+function NotAffectedForm({
+  suggestion,
+  onDone,
+}: {
+  suggestion: MatchSuggestion;
+  onDone: (message: string) => void;
+}) {
+  const [reason, setReason] = useState('');
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = await call('rejectModel', { vendor: suggestion.vendor, model: suggestion.model, reason });
+    if (result.ok)
+      onDone(`${suggestion.model} is not affected; ${result.value.devices} devices follow the rule.`);
+    else reportError(result.error);
+  }
+  return (
+    <details className="not-affected">
+      <summary>Not affected…</summary>
+      <form onSubmit={submit} className="inline-form">
+        <label className="field">
+          <span>Why {suggestion.model} is not affected</span>
+          <input value={reason} maxLength={2000} onChange={(event) => setReason(event.target.value)} />
+        </label>
+        <button type="submit" className="button-quiet" disabled={reason.trim() === ''}>
+          Mark {suggestion.model} not affected
+        </button>
+      </form>
+    </details>
   );
 }

@@ -254,4 +254,26 @@ describe('matching devices to the bundled Siemens advisories', () => {
     const isolated = await devices(router, { filters: { networkState: ['isolated'] } });
     expect(isolated).toEqual([]);
   });
+
+  it('takes a model-level "not affected" decision with its reason, and matches none of its devices after it', async () => {
+    const { router, db } = await setup();
+    expect(
+      await router.dispatch('rejectModel', {
+        vendor: 'Siemens Healthineers',
+        model: 'Intevo Bold',
+        reason: '',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const rejected = await router.dispatch('rejectModel', {
+      vendor: 'Siemens Healthineers',
+      model: 'Intevo Bold',
+      reason: 'A demonstration unit that never runs the vulnerable services.',
+    });
+    expect(rejected).toMatchObject({ ok: true, value: { devices: 1 } });
+    expect((await affected(router)).has('S-6')).toBe(false);
+    expect(await router.dispatch('listMatchSuggestions', {})).toMatchObject({ ok: true, value: [] });
+    expect(db.prepare("SELECT reason FROM match_rule WHERE decision = 'not-affected'").pluck().get()).toMatch(
+      /demonstration/,
+    );
+  });
 });
