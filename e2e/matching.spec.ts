@@ -1,17 +1,23 @@
 import { join } from 'node:path';
-import { expect, expectNoSeriousAxeViolations, openApp, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, expectNoSeriousAxeViolations, openApp, test, type WebApp } from './fixtures';
 
 const INVENTORY = join(import.meta.dirname, 'fixtures', 'siemens-inventory.csv');
 
-test('confirm the suggested matches of one model, make a patch available and see the priority change', async ({
-  page,
-  app,
-}) => {
+/** The five-device Siemens inventory, imported through the wizard as a person does. */
+async function importInventory(page: Page, app: WebApp) {
   await openApp(page, app);
   await page.goto(`${app.origin}/#/devices/import`);
   await page.getByLabel('Choose an inventory file').setInputFiles(INVENTORY);
   await page.getByRole('button', { name: 'Import 5 devices' }).click();
   await expect(page.getByText('5 added')).toBeVisible();
+}
+
+test('confirm the suggested matches of one model, make a patch available and see the priority change', async ({
+  page,
+  app,
+}) => {
+  await importInventory(page, app);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Advisories' }).click();
   const review = page.getByRole('region', { name: 'Matches to confirm' });
@@ -53,11 +59,7 @@ test('confirm the suggested matches of one model, make a patch available and see
 });
 
 test('a suggested model can be decided not affected, with the reason kept', async ({ page, app }) => {
-  await openApp(page, app);
-  await page.goto(`${app.origin}/#/devices/import`);
-  await page.getByLabel('Choose an inventory file').setInputFiles(INVENTORY);
-  await page.getByRole('button', { name: 'Import 5 devices' }).click();
-  await expect(page.getByText('5 added')).toBeVisible();
+  await importInventory(page, app);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Advisories' }).click();
   const review = page.getByRole('region', { name: 'Matches to confirm' });
   await review.getByText('Not affected…').click();

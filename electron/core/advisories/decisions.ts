@@ -21,32 +21,56 @@ function familyByName(ctx: CoreContext, name: string): { id: number; name: strin
   return families[0] as { id: number; name: string; vendor_id: number };
 }
 
+/**
+ * Stores a person's decision about a vendor's model as the rule every later match applies, audits it, recomputes
+ * the matches, and says how many devices follow it.
+ */
+function decideModel(
+  ctx: CoreContext,
+  rule: {
+    vendorId: number;
+    model: string;
+    familyId: number | null;
+    decision: 'member-of-family' | 'not-affected';
+    reason: string | null;
+  },
+  described: Record<string, unknown>,
+  audit: AuditRecorder,
+) {
+  const before = ctx.db
+    .prepare('SELECT family_id, decision, reason FROM match_rule WHERE vendor_id = ? AND model = ?')
+    .get(rule.vendorId, rule.model);
+  ctx.db
+    .prepare(
+      `INSERT INTO match_rule (vendor_id, model, family_id, decision, reason, decided_by, decided_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (vendor_id, model) DO UPDATE SET family_id = excluded.family_id, decision = excluded.decision,
+         reason = excluded.reason, decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
+    )
+    .run(rule.vendorId, rule.model, rule.familyId, rule.decision, rule.reason, ctx.osUser, isoNow(ctx));
+  audit({
+    entity: 'match_rule',
+    entityId: rule.model,
+    action: before ? 'update' : 'create',
+    before,
+    after: described,
+  });
+  refreshMatches(ctx);
+  return ctx.db
+    .prepare('SELECT count(*) FROM device WHERE vendor_id = ? AND model = ? COLLATE NOCASE')
+    .pluck()
+    .get(rule.vendorId, rule.model) as number;
+}
+
 /** A person confirms that a model belongs to a family: remembered as a rule that every later match applies. */
 export function confirmMatch(ctx: CoreContext, model: string, familyName: string, audit: AuditRecorder) {
   const family = familyByName(ctx, familyName);
-  const before = ctx.db
-    .prepare('SELECT family_id, decision FROM match_rule WHERE vendor_id = ? AND model = ?')
-    .get(family.vendor_id, model);
-  ctx.db
-    .prepare(
-      `INSERT INTO match_rule (vendor_id, model, family_id, decision, decided_by, decided_at)
-       VALUES (?, ?, ?, 'member-of-family', ?, ?)
-       ON CONFLICT (vendor_id, model) DO UPDATE SET family_id = excluded.family_id, decision = excluded.decision,
-         decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
-    )
-    .run(family.vendor_id, model, family.id, ctx.osUser, isoNow(ctx));
-  audit({
-    entity: 'match_rule',
-    entityId: model,
-    action: before ? 'update' : 'create',
-    before,
-    after: { model, family: family.name },
-  });
-  refreshMatches(ctx);
-  const devices = ctx.db
-    .prepare('SELECT count(*) FROM device WHERE vendor_id = ? AND model = ? COLLATE NOCASE')
-    .pluck()
-    .get(family.vendor_id, model) as number;
+  const devices = decideModel(
+    ctx,
+    { vendorId: family.vendor_id, model, familyId: family.id, decision: 'member-of-family', reason: null },
+    { model, family: family.name },
+    audit,
+  );
   return { model, family: family.name, devices };
 }
 
@@ -62,29 +86,12 @@ export function rejectModel(
     | { id: number; name: string }
     | undefined;
   if (!vendor) throw new AppError('NOT_FOUND', `There is no vendor "${vendorName}".`);
-  const before = ctx.db
-    .prepare('SELECT family_id, decision, reason FROM match_rule WHERE vendor_id = ? AND model = ?')
-    .get(vendor.id, model);
-  ctx.db
-    .prepare(
-      `INSERT INTO match_rule (vendor_id, model, family_id, decision, reason, decided_by, decided_at)
-       VALUES (?, ?, NULL, 'not-affected', ?, ?, ?)
-       ON CONFLICT (vendor_id, model) DO UPDATE SET family_id = NULL, decision = excluded.decision, reason = excluded.reason,
-         decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
-    )
-    .run(vendor.id, model, reason, ctx.osUser, isoNow(ctx));
-  audit({
-    entity: 'match_rule',
-    entityId: model,
-    action: before ? 'update' : 'create',
-    before,
-    after: { vendor: vendor.name, model, decision: 'not-affected', reason },
-  });
-  refreshMatches(ctx);
-  const devices = ctx.db
-    .prepare('SELECT count(*) FROM device WHERE vendor_id = ? AND model = ? COLLATE NOCASE')
-    .pluck()
-    .get(vendor.id, model) as number;
+  const devices = decideModel(
+    ctx,
+    { vendorId: vendor.id, model, familyId: null, decision: 'not-affected', reason },
+    { vendor: vendor.name, model, decision: 'not-affected', reason },
+    audit,
+  );
   return { model, family: 'not affected', devices };
 }
 
