@@ -3,9 +3,10 @@ import * as cliStatus from './cli-status.mjs';
 import * as deviceImport from './device-import.mjs';
 import * as deviceRegister from './device-register.mjs';
 import * as matching from './matching.mjs';
+import * as planning from './planning.mjs';
 import * as webStartup from './web-startup.mjs';
 
-const benchmarks = [webStartup, cliStatus, deviceImport, deviceRegister, matching];
+const benchmarks = [webStartup, cliStatus, deviceImport, deviceRegister, matching, planning];
 
 const rows = [];
 for (const benchmark of benchmarks) rows.push(...(await benchmark.run()));

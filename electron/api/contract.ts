@@ -38,7 +38,22 @@ import {
   updateDeviceInput,
 } from './schemas/devices';
 import { jobId, jobStatus, startedJob } from './schemas/jobs';
+import {
+  completeTaskInput,
+  exportIcsInput,
+  icsFile,
+  listWindowsInput,
+  plan,
+  planInput,
+  plannedWindow,
+  saveWindowInput,
+  setDeviceStateInput,
+  stateChange,
+  windowId,
+  windowList,
+} from './schemas/planning';
 import { settings, updateSettingsInput } from './schemas/settings';
+import { saveSiteModelInput, siteModel, siteModelResult } from './schemas/site-model';
 import { dashboardFigures, databaseStatus } from './schemas/status';
 
 /** Parts of the data a write can change; the renderer's stores refresh the parts named in a result. */
@@ -181,6 +196,46 @@ export const contract = {
     confirmMatchResult,
     ['advisories', 'devices'],
   ),
+
+  getSiteModel: read(
+    'Sites, departments, maintenance slots, blackouts, teams, durations and policies',
+    noInput,
+    siteModel,
+  ),
+  saveSiteModel: write(
+    'Replace the site model (Settings > Planning, or a site JSON file)',
+    saveSiteModelInput,
+    siteModelResult,
+    ['settings', 'planning'],
+  ),
+  previewPlan: read(
+    'What the auto-planner would plan, move and breach, without changing anything',
+    planInput,
+    plan,
+  ),
+  applyPlan: write('Plan every affected device and save the plan', planInput, plan, ['planning', 'devices']),
+  listWindows: read('Planned windows in a date range, with their conflicts', listWindowsInput, windowList),
+  saveWindow: write(
+    'Create, move or resize a window by hand (it becomes locked)',
+    saveWindowInput,
+    plannedWindow,
+    ['planning', 'devices'],
+  ),
+  deleteWindow: write('Remove a planned window', windowId, windowId, ['planning', 'devices']),
+  unlockWindow: write('Let the auto-planner move a window again', windowId, plannedWindow, ['planning']),
+  completeTask: write(
+    'Mark a task done with its actual times; the device moves on',
+    completeTaskInput,
+    plannedWindow,
+    ['planning', 'devices'],
+  ),
+  setDeviceState: write(
+    'Move a device to another state, if its lifecycle allows it',
+    setDeviceStateInput,
+    stateChange,
+    ['devices', 'planning'],
+  ),
+  exportIcs: read('Planned windows as an iCalendar file', exportIcsInput, icsFile),
 } satisfies Record<OperationName, OperationSpec>;
 
 export type Contract = typeof contract;

@@ -9,11 +9,16 @@ import type { CoreContext } from '../core/context';
 import { getDashboardFigures } from '../core/dashboard/figures';
 import { deviceFacets, listDevices } from '../core/devices/device-query';
 import { bulkUpdateDevices, getDevice, updateDevice } from '../core/devices/device-repository';
+import { setDeviceState } from '../core/devices/device-state';
 import { listImportBatches, listMappingTemplates, saveMappingTemplate } from '../core/devices/import/batches';
 import { commitImport, prepareImport, previewImport } from '../core/devices/import/service';
 import { undoImport } from '../core/devices/import/undo';
 import { AppError } from '../core/errors';
 import type { JobRegistry } from '../core/jobs/job-registry';
+import { exportIcs } from '../core/planning/ics';
+import { applyPlan, previewPlan } from '../core/planning/plan-service';
+import { getSiteModel, saveSiteModel } from '../core/planning/site-model';
+import { completeTask, deleteWindow, listWindows, saveWindow, unlockWindow } from '../core/planning/windows';
 import { getSettings, updateSettings } from '../core/settings/settings';
 import { getStatus } from '../core/status/status';
 import type { OperationName, OutputOf, ParsedInputOf } from './contract';
@@ -81,6 +86,18 @@ export const handlers: { readonly [K in OperationName]: Handler<K> } = {
   getAdvisory: (ctx, input) => getAdvisory(ctx, input.id),
   listMatchSuggestions: (ctx) => listMatchSuggestions(ctx),
   rejectModel: (ctx, input, audit) => rejectModel(ctx, input.vendor, input.model, input.reason, audit),
+
+  getSiteModel: (ctx) => getSiteModel(ctx),
+  saveSiteModel: (ctx, input, audit) => saveSiteModel(ctx, input.model, audit),
+  previewPlan: (ctx, input) => previewPlan(ctx, input),
+  applyPlan: (ctx, input, audit) => applyPlan(ctx, input, audit),
+  listWindows: (ctx, input) => listWindows(ctx, input),
+  saveWindow: (ctx, input, audit) => saveWindow(ctx, input, audit),
+  deleteWindow: (ctx, input, audit) => deleteWindow(ctx, input.id, audit),
+  unlockWindow: (ctx, input, audit) => unlockWindow(ctx, input.id, audit),
+  completeTask: (ctx, input, audit) => completeTask(ctx, input, audit),
+  setDeviceState: (ctx, input, audit) => setDeviceState(ctx, input, audit),
+  exportIcs: (ctx, input) => exportIcs(ctx, input),
 };
 
 function jobsOf(ctx: CoreContext): JobRegistry {

@@ -31,6 +31,17 @@ export const operationNames = [
   'getAdvisory',
   'listMatchSuggestions',
   'rejectModel',
+  'getSiteModel',
+  'saveSiteModel',
+  'previewPlan',
+  'applyPlan',
+  'listWindows',
+  'saveWindow',
+  'deleteWindow',
+  'unlockWindow',
+  'completeTask',
+  'setDeviceState',
+  'exportIcs',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

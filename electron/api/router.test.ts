@@ -70,7 +70,76 @@ const writeScenarios: { [K in WriteOperation]: (router: Router) => Promise<Input
     ids: (await importTwoDevices(router)).ids,
     changes: { department: 'Radiology' },
   }),
+  saveSiteModel: async () => ({
+    model: {
+      sites: [
+        {
+          name: 'Main site',
+          timeZone: 'Europe/Berlin',
+          departments: [
+            { name: 'Nuclear Medicine', maintenanceSlots: [{ day: 'Fri', start: '22:00', end: '06:00' }] },
+          ],
+        },
+      ],
+      teams: [{ name: 'Network', kind: 'network' }],
+      policies: { horizonDays: 90 },
+    },
+  }),
+  applyPlan: async (router) => {
+    await plannedHospital(router);
+    return { from: '2026-11-30' };
+  },
+  saveWindow: async (router) => ({ ...(await handPlacedIsolation(router)), id: undefined }),
+  deleteWindow: async (router) => ({ id: await savedWindowId(router) }),
+  unlockWindow: async (router) => ({ id: await savedWindowId(router) }),
+  completeTask: async (router) => ({ id: await savedWindowId(router) }),
+  setDeviceState: async (router) => {
+    await plannedHospital(router);
+    return { assetTag: 'NM-1', state: 'not-affected', reason: 'Never networked.' };
+  },
 };
+
+/** An affected Symbia in Nuclear Medicine, Saturday slots and a network team. */
+async function plannedHospital(router: Router): Promise<number> {
+  await router.dispatch('saveSiteModel', {
+    model: {
+      sites: [
+        {
+          name: 'Main site',
+          timeZone: 'Europe/Berlin',
+          departments: [
+            { name: 'Nuclear Medicine', maintenanceSlots: [{ day: 'Sat', start: '07:00', end: '13:00' }] },
+          ],
+        },
+      ],
+      teams: [{ name: 'Network', kind: 'network', workDays: ['Sat'] }],
+    },
+  });
+  await router.dispatch('importDevices', {
+    fileName: 'devices.csv',
+    content: csv(
+      'Asset Tag,Manufacturer,Model,Department,OS\nNM-1,Siemens,Symbia T16,Nuclear Medicine,Windows 7\n',
+    ),
+  });
+  const page = await router.dispatch('listDevices', {});
+  if (!page.ok) throw new Error(page.error.message);
+  return (page.value as { rows: { id: number }[] }).rows[0]?.id ?? 0;
+}
+
+async function handPlacedIsolation(router: Router) {
+  return {
+    deviceId: await plannedHospital(router),
+    kind: 'isolation' as const,
+    start: '2026-12-05T07:00:00+01:00',
+    end: '2026-12-05T07:30:00+01:00',
+  };
+}
+
+async function savedWindowId(router: Router): Promise<number> {
+  const saved = await router.dispatch('saveWindow', await handPlacedIsolation(router));
+  if (!saved.ok) throw new Error(saved.error.message);
+  return (saved.value as { id: number }).id;
+}
 
 const quiet = { logError: () => {} };
 

@@ -6,8 +6,11 @@ import { affectedCommand, confirmMatchCommand, patchStatusCommand } from './advi
 import type { Command } from './command';
 import { devicesCommand } from './devices-command';
 import { CliError, EXIT, type ExitCode } from './exit-codes';
+import { exportIcsCommand } from './export-ics-command';
 import { importAdvisoryCommand } from './import-advisory-command';
 import { importDevicesCommand } from './import-devices-command';
+import { planCommand, setStateCommand, taskCommand, windowsCommand } from './planning-commands';
+import { siteCommand } from './site-command';
 import { statusCommand } from './status-command';
 import { undoImportCommand } from './undo-import-command';
 
@@ -21,6 +24,12 @@ const commands: Readonly<Record<string, Command>> = {
   affected: affectedCommand,
   'confirm-match': confirmMatchCommand,
   'patch-status': patchStatusCommand,
+  site: siteCommand,
+  plan: planCommand,
+  windows: windowsCommand,
+  task: taskCommand,
+  'set-state': setStateCommand,
+  'export-ics': exportIcsCommand,
 };
 
 const GLOBAL_OPTIONS = {

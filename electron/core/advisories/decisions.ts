@@ -55,7 +55,7 @@ function decideModel(
     before,
     after: described,
   });
-  refreshMatches(ctx);
+  refreshMatches(ctx, audit);
   return ctx.db
     .prepare('SELECT count(*) FROM device WHERE vendor_id = ? AND model = ? COLLATE NOCASE')
     .pluck()
@@ -128,7 +128,7 @@ export function setPatchStatus(ctx: CoreContext, input: SetPatchStatusInput, aud
          delivery = excluded.delivery, source_note = excluded.source_note, updated_at = excluded.updated_at`,
     )
     .run({ ...after, advisory_id: advisory.id, family_id: family.id, at: isoNow(ctx) });
-  refreshMatches(ctx); // priorities follow the patch
+  refreshMatches(ctx, audit); // priorities follow the patch
   audit({
     entity: 'patch_availability',
     entityId: `${advisory.tracking_id}/${family.name}`,

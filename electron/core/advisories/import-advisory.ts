@@ -98,7 +98,7 @@ export function importAdvisory(
     existing?.id ?? null,
     audit,
   );
-  refreshMatches(ctx);
+  refreshMatches(ctx, audit);
   return result(existing ? 'updated' : 'imported', null);
 }
 

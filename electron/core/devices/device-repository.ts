@@ -19,7 +19,9 @@ import {
   TEXT_COLUMNS,
   toDevice,
 } from './device-record';
+import { deviceLabel } from './device-state';
 import { checkIp, cleanText, normalizeMac } from './import/normalize';
+import { assertTransition } from './lifecycle';
 import { VendorDirectory } from './vendors';
 
 function readRow(ctx: CoreContext, id: number): DeviceRow {
@@ -65,7 +67,7 @@ export function updateDevice(
   changes: DeviceChanges,
   audit: AuditRecorder,
 ): DeviceDetail {
-  if (applyDeviceChanges(ctx, id, changes, audit)) refreshMatches(ctx, [id]);
+  if (applyDeviceChanges(ctx, id, changes, audit)) refreshMatches(ctx, audit, [id]);
   return getDevice(ctx, id);
 }
 
@@ -111,8 +113,15 @@ function applyDeviceChanges(
     changes.controls !== undefined
       ? JSON.stringify({ ...JSON.parse(current.controls_json), ...changes.controls })
       : undefined;
+  if (changes.state && changes.state !== current.state) {
+    assertTransition(deviceLabel(current), current.state, changes.state, {
+      reason: changes.stateReason ?? current.state_reason,
+    });
+  }
   const stateChanges = {
-    ...(changes.state && changes.state !== current.state ? { state: changes.state } : {}),
+    ...(changes.state && changes.state !== current.state
+      ? { state: changes.state, state_by_matching: 0 }
+      : {}),
     ...(changes.stateReason !== undefined && changes.stateReason !== current.state_reason
       ? { state_reason: changes.stateReason }
       : {}),
@@ -183,7 +192,7 @@ export function bulkUpdateDevices(ctx: CoreContext, input: BulkUpdateDevicesInpu
     if (applyDeviceChanges(ctx, id, input.changes, audit)) updated++;
     else unchanged++;
   }
-  refreshMatches(ctx, input.ids);
+  refreshMatches(ctx, audit, input.ids);
   return { updated, unchanged };
 }
 

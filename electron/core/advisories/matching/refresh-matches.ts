@@ -1,4 +1,6 @@
+import type { AuditRecorder } from '../../audit/audit-log';
 import type { CoreContext } from '../../context';
+import { syncAffectedStates } from '../../devices/device-state';
 import { inRange, parseRange } from '../versions/range';
 import { FamilyResolver } from './family-resolver';
 import { osGeneration } from './os-generation';
@@ -45,9 +47,13 @@ const normalized = (text: string) =>
 /**
  * Recomputes which devices advisories affect, with the reason in words and its basis, for all devices or the given
  * ones. Matches are derived data: a person's decisions live in match rules and device states, which this reads.
- * Runs inside the caller's transaction.
+ * Devices then follow their matches into or out of "affected". Runs inside the caller's transaction.
  */
-export function refreshMatches(ctx: CoreContext, deviceIds?: readonly number[]): number {
+export function refreshMatches(
+  ctx: CoreContext,
+  audit: AuditRecorder,
+  deviceIds?: readonly number[],
+): number {
   const families = new FamilyResolver(ctx);
   const products = (
     ctx.db
@@ -170,6 +176,7 @@ export function refreshMatches(ctx: CoreContext, deviceIds?: readonly number[]):
     }
     if (matches.size > 0) risks.write(device, [...matches.values()]);
   }
+  syncAffectedStates(ctx, audit);
   return written;
 }
 

@@ -171,7 +171,7 @@ export function commitImport(
     .prepare('UPDATE import_batch SET added = ?, updated = ?, unchanged = ?, rejected = ? WHERE id = ?')
     .run(applied.added, applied.updated, applied.unchanged, result.rejected.length, batchId);
   rememberMapping(ctx, read.headers, interpretation.mapping);
-  refreshMatches(ctx);
+  refreshMatches(ctx, audit);
   audit({
     entity: 'import_batch',
     entityId: batchId,

@@ -73,6 +73,7 @@ export function undoImport(ctx: CoreContext, batchId: number, audit: AuditRecord
   ctx.db.prepare("UPDATE import_batch SET status = 'undone', undone_at = ? WHERE id = ?").run(at, batchId);
   refreshMatches(
     ctx,
+    audit,
     touched.filter((d) => d.action === 'updated').map((d) => d.id),
   );
   audit({

@@ -1,0 +1,149 @@
+// A hospital group for the planning benchmark, built through the router as the app builds it, then planned
+// by priority and naively (first come, first served) on the same data. Bundled by planning.mjs with esbuild.
+import { createRouter } from '../../electron/api/router';
+import { priorityOf } from '../../electron/core/advisories/matching/risk';
+import { computePlan } from '../../electron/core/planning/plan-service';
+import { openSession } from '../../electron/core/session';
+
+const MODELS = ['Symbia T16', 'Biograph mCT', 'Symbia Intevo Bold', 'Symbia E'];
+const MODALITY = ['NM', 'PT', 'NM', 'NM'];
+// The bundled 2017 advisories are all CVSS 9.8; a real inventory meets many advisories, so spread the scores.
+const CVSS = [9.8, 9.8, 8.8, 7.5, 6.5, 5.3];
+
+export async function buildHospital(path: string, devices: number, now: Date) {
+  const session = await openSession(path, {
+    osUser: 'bench',
+    systemTimeZone: 'Europe/Berlin',
+    now: () => now,
+  });
+  if (session.state !== 'open') throw new Error(session.error.message);
+  const router = createRouter(session, { logError: (e) => console.error(e) });
+  const call = async (name: string, input: unknown) => {
+    const result = await router.dispatch(name, input);
+    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+    return result.value;
+  };
+  const departments = Array.from({ length: 60 }, (_, i) => ({
+    name: `Department ${i}`,
+    maintenanceSlots: [
+      { day: ['Sat', 'Sun', 'Wed'][i % 3], start: '07:00', end: '13:00' },
+      { day: 'Fri', start: '22:00', end: '06:00' },
+    ],
+    blackouts: [{ from: '2026-12-24', to: '2026-12-26', reason: 'Christmas' }],
+  }));
+  const week = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+  await call('saveSiteModel', {
+    model: {
+      sites: [{ name: 'Main site', timeZone: 'Europe/Berlin', departments }],
+      teams: [
+        {
+          name: 'Network day',
+          kind: 'network',
+          workDays: week,
+          start: '06:00',
+          end: '18:00',
+          dailyCapacityMinutes: 2400,
+        },
+        {
+          name: 'Network night',
+          kind: 'network',
+          workDays: week,
+          start: '18:00',
+          end: '06:00',
+          dailyCapacityMinutes: 2400,
+        },
+        {
+          name: 'Siemens field service',
+          kind: 'vendor-field-service',
+          workDays: week,
+          start: '00:00',
+          end: '23:59',
+          dailyCapacityMinutes: 4800,
+        },
+        {
+          name: 'Biomed A',
+          kind: 'biomed',
+          workDays: week,
+          start: '06:00',
+          end: '18:00',
+          dailyCapacityMinutes: 2400,
+        },
+        {
+          name: 'Biomed B',
+          kind: 'biomed',
+          workDays: week,
+          start: '18:00',
+          end: '06:00',
+          dailyCapacityMinutes: 2400,
+        },
+      ],
+    },
+  });
+  const rows = ['Asset Tag,Manufacturer,Model,Modality,Department,OS'];
+  for (let i = 0; i < devices; i++) {
+    rows.push(
+      `BME-${String(i).padStart(6, '0')},Siemens,${MODELS[i % 4]},${MODALITY[i % 4]},Department ${i % 60},Windows 7`,
+    );
+  }
+  await call('importDevices', {
+    fileName: 'inventory.csv',
+    content: Buffer.from(rows.join('\n')).toString('base64'),
+  });
+  // The patch is out for SPECT/CT systems; the others still wait for theirs.
+  const products = session.ctx.db
+    .prepare(
+      `SELECT DISTINCT a.tracking_id AS advisory, f.name AS family FROM advisory_product p
+       JOIN advisory a ON a.id = p.advisory_id JOIN product_family f ON f.id = p.family_id WHERE f.name = 'SPECT/CT Systems'`,
+    )
+    .all() as { advisory: string; family: string }[];
+  for (const p of products)
+    await call('setPatchStatus', { ...p, status: 'available', availableFrom: '2026-12-01' });
+  const risks = session.ctx.db
+    .prepare('SELECT device_id, patch_status, needs_review FROM device_risk')
+    .all() as {
+    device_id: number;
+    patch_status: string;
+    needs_review: number;
+  }[];
+  const update = session.ctx.db.prepare(
+    'UPDATE device_risk SET max_cvss = ?, priority = ? WHERE device_id = ?',
+  );
+  session.ctx.db.transaction(() => {
+    for (const r of risks) {
+      const cvss = CVSS[(r.device_id * 7) % CVSS.length] as number;
+      update.run(
+        cvss,
+        priorityOf(cvss, 'connected', r.patch_status === 'available', r.needs_review === 1),
+        r.device_id,
+      );
+    }
+  })();
+  return session;
+}
+
+/** Milliseconds to plan (load + plan + compare), and the exposure of the priority plan and a naive one. */
+export async function measure(path: string, devices: number, runs: number) {
+  const now = new Date('2026-11-30T08:00:00Z');
+  const session = await buildHospital(path, devices, now);
+  const samples: number[] = [];
+  const coldStart = performance.now();
+  let planned = computePlan(session.ctx, { from: '2026-11-30' });
+  const cold = performance.now() - coldStart;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    planned = computePlan(session.ctx, { from: '2026-11-30' });
+    samples.push(performance.now() - started);
+  }
+  const naive = computePlan(session.ctx, { from: '2026-11-30' }, 'first-come');
+  session.ctx.db.close();
+  return {
+    samples,
+    cold,
+    tasks: planned.tasks.length,
+    breaches: planned.result.breaches.length,
+    exposure: planned.result.exposure,
+    naiveExposure: naive.result.exposure,
+  };
+}
+
+export { computePlan };

@@ -1,0 +1,148 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../testing/temp';
+
+const CLI = join(import.meta.dirname, '..', '..', 'dist', 'electron', 'cli.cjs');
+
+function isopatch(db: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, '--db', db, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ISOPATCH_DB: '' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const SITE = {
+  sites: [
+    {
+      name: 'Main site',
+      timeZone: 'Europe/Berlin',
+      departments: [
+        { name: 'Nuclear Medicine', maintenanceSlots: [{ day: 'Sat', start: '07:00', end: '13:00' }] },
+      ],
+    },
+  ],
+  teams: [
+    {
+      name: 'Network team',
+      kind: 'network',
+      workDays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+      start: '06:00',
+      end: '18:00',
+    },
+    {
+      name: 'Siemens field service',
+      kind: 'vendor-field-service',
+      workDays: ['Sat'],
+      start: '06:00',
+      end: '18:00',
+    },
+    { name: 'Biomed', kind: 'biomed', workDays: ['Sat'], start: '06:00', end: '18:00' },
+  ],
+};
+
+function hospital() {
+  const dir = tempDir();
+  const db = join(dir, 'isopatch.sqlite');
+  writeFileSync(join(dir, 'site.json'), JSON.stringify(SITE));
+  writeFileSync(
+    join(dir, 'devices.csv'),
+    'Asset Tag,Manufacturer,Model,Modality,Department,OS\nNM-1,Siemens,Symbia T16,NM,Nuclear Medicine,Windows 7\nNM-2,Siemens,Symbia T16,NM,Nuclear Medicine,Windows 7\n',
+  );
+  expect(isopatch(db, 'site', 'import', join(dir, 'site.json')).code).toBe(0);
+  expect(isopatch(db, 'import-devices', join(dir, 'devices.csv')).code).toBe(0);
+  return { dir, db };
+}
+
+describe('isopatch plan, windows, task done, set-state', () => {
+  it('previews a plan as the documented JSON, applies it, and tracks a task to done', () => {
+    const { dir, db } = hospital();
+    // From today: a Saturday slot always comes within the 7 days a critical device has to be isolated.
+    const preview = isopatch(db, 'plan', '--json');
+    expect(preview.stderr).toBe('');
+    expect(preview.code).toBe(0);
+    const plan = JSON.parse(preview.stdout);
+    expect(plan.tasks).toEqual([
+      expect.objectContaining({
+        id: null,
+        assetTag: 'NM-1',
+        kind: 'isolation',
+        team: 'Network team',
+        department: 'Nuclear Medicine',
+        locked: false,
+      }),
+      expect.objectContaining({
+        assetTag: 'NM-2',
+        kind: 'isolation',
+      }),
+    ]);
+    expect(plan.tasks[0].start).toMatch(/^\d{4}-\d\d-\d\dT07:00:00\.000\+0[12]:00$/);
+    expect(plan.breaches).toEqual([]);
+    expect(plan.changes).toMatchObject({ new: 2, moved: 0, unchanged: 0 });
+
+    const applied = JSON.parse(isopatch(db, 'plan', '--apply', '--json').stdout);
+    const id = applied.tasks[0].id as number;
+    expect(id).toEqual(expect.any(Number));
+    const windows = isopatch(db, 'windows', '--json');
+    expect(windows.code).toBe(0);
+    expect(JSON.parse(windows.stdout)).toHaveLength(2);
+
+    const done = isopatch(
+      db,
+      'task',
+      'done',
+      String(id),
+      '--start',
+      '2026-11-28T07:02:00+01:00',
+      '--end',
+      '2026-11-28T07:31:00+01:00',
+    );
+    expect(done.code).toBe(0);
+    expect(done.stdout).toMatch(
+      /isolation of NM-1\) is done: 2026-11-28T07:02:00.000\+01:00 - 2026-11-28T07:31:00.000\+01:00/,
+    );
+    expect(
+      JSON.parse(isopatch(db, 'devices', '--json').stdout).find(
+        (d: { assetTag: string }) => d.assetTag === 'NM-1',
+      ).state,
+    ).toBe('isolated');
+
+    const ics = isopatch(db, 'export-ics', '--out', join(dir, 'plan.ics'));
+    expect(ics.code).toBe(0);
+    expect(readFileSync(join(dir, 'plan.ics'), 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n/);
+  });
+
+  it('exits 1 and names each breach with its reason', () => {
+    const dir = tempDir();
+    const db = join(dir, 'isopatch.sqlite');
+    writeFileSync(join(dir, 'site.json'), JSON.stringify({ ...SITE, teams: [] }));
+    writeFileSync(
+      join(dir, 'devices.csv'),
+      'Asset Tag,Manufacturer,Model,Modality,Department,OS\nNM-1,Siemens,Symbia T16,NM,Nuclear Medicine,Windows 7\n',
+    );
+    isopatch(db, 'site', 'import', join(dir, 'site.json'));
+    isopatch(db, 'import-devices', join(dir, 'devices.csv'));
+    const run = isopatch(db, 'plan');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('BREACH NM-1 isolation: the site model has no network team for isolation');
+  });
+
+  it('refuses an illegal state change with exit code 2 and the reason, and accepts a legal one', () => {
+    const { db } = hospital();
+    const refused = isopatch(db, 'set-state', 'NM-1', 'reconnected');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/NM-1 cannot go from "affected" to "reconnected"/);
+    const accepted = isopatch(
+      db,
+      'set-state',
+      'NM-1',
+      'not-affected',
+      '--reason',
+      'Stand-alone unit, never networked',
+    );
+    expect(accepted.code).toBe(0);
+    expect(accepted.stdout).toBe('NM-1: affected -> not-affected.\n');
+  });
+});

@@ -1,0 +1,133 @@
+import type { Plan, PlannedWindow } from '../api/schemas/planning';
+import { type Command, call } from './command';
+import { CliError, EXIT } from './exit-codes';
+
+/** A window as scripts read it (README, "The command line"). */
+const forScripts = (t: PlannedWindow) => ({
+  id: t.id,
+  assetTag: t.assetTag,
+  kind: t.kind,
+  start: t.start,
+  end: t.end,
+  team: t.team,
+  department: t.department,
+  locked: t.locked,
+  status: t.status,
+  conflicts: t.conflicts,
+});
+
+const line = (t: PlannedWindow) =>
+  `${t.id === null ? '' : `#${t.id}  `}${t.start} - ${t.end}  ${t.assetTag}  ${t.kind}  ${t.team ?? 'no team'}  ${t.department}${t.locked ? '  locked' : ''}${t.status === 'done' ? '  done' : ''}`;
+
+export const planCommand: Command = {
+  summary: 'auto-plan isolation, patch, QC and reconnection windows (a preview unless --apply)',
+  usage:
+    'isopatch plan [--from YYYY-MM-DD] [--apply] [--json]\n\nExit code 1 when the plan breaches a policy deadline or cannot place a task.',
+  options: { from: { type: 'string' }, apply: { type: 'boolean' } },
+  async run({ router, positionals, values, json }) {
+    if (positionals.length > 0) throw new CliError('plan takes no arguments; use --from and --apply.');
+    const input = values.from === undefined ? {} : { from: values.from };
+    const plan = await call<Plan>(router, values.apply ? 'applyPlan' : 'previewPlan', input);
+    if (json) {
+      console.log(
+        JSON.stringify(
+          {
+            from: plan.from,
+            applied: plan.applied,
+            tasks: plan.tasks.map((t) => ({ ...forScripts(t), change: t.change })),
+            breaches: plan.breaches,
+            awaitingPatch: plan.awaitingPatch,
+            changes: plan.changes,
+            exposure: plan.exposure,
+          },
+          null,
+          2,
+        ),
+      );
+    } else {
+      for (const t of plan.tasks) console.log(`${t.change.padEnd(9)} ${line(t)}`);
+      for (const b of plan.breaches) console.log(`BREACH ${b.assetTag} ${b.kind}: ${b.reason}`);
+      for (const a of plan.awaitingPatch) console.log(`awaiting patch: ${a.assetTag} (${a.patch})`);
+      const c = plan.changes;
+      console.log(
+        `${plan.applied ? 'Applied' : 'Preview (nothing saved; add --apply)'}: ${c.new} new, ${c.moved} moved, ${c.unchanged} unchanged, ${c.removed} removed; ${plan.breaches.length} breaches; ${plan.awaitingPatch.length} devices awaiting a patch.`,
+      );
+    }
+    return plan.breaches.length > 0 ? EXIT.doneWithProblems : EXIT.done;
+  },
+};
+
+export const windowsCommand: Command = {
+  summary: 'list planned windows with their conflicts',
+  usage: 'isopatch windows [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--department NAME] [--json]',
+  options: { from: { type: 'string' }, to: { type: 'string' }, department: { type: 'string' } },
+  async run({ router, positionals, values, json }) {
+    if (positionals.length > 0) throw new CliError('windows takes no arguments.');
+    const input = Object.fromEntries(
+      (['from', 'to', 'department'] as const)
+        .filter((k) => values[k] !== undefined)
+        .map((k) => [k, values[k]]),
+    );
+    const list = await call<{ windows: PlannedWindow[]; conflictCount: number }>(
+      router,
+      'listWindows',
+      input,
+    );
+    if (json) console.log(JSON.stringify(list.windows.map(forScripts), null, 2));
+    else {
+      for (const w of list.windows) {
+        console.log(line(w));
+        for (const c of w.conflicts) console.log(`    conflict: ${c}`);
+      }
+      console.log(`${list.windows.length} windows; ${list.conflictCount} with conflicts.`);
+    }
+    return list.conflictCount > 0 ? EXIT.doneWithProblems : EXIT.done;
+  },
+};
+
+export const taskCommand: Command = {
+  summary: 'mark a task done with its actual times (isopatch task done TASK_ID)',
+  usage: 'isopatch task done TASK_ID [--start ISO] [--end ISO] [--json]',
+  options: { start: { type: 'string' }, end: { type: 'string' } },
+  async run({ router, positionals, values, json }) {
+    const [action, id, ...rest] = positionals;
+    if (action !== 'done' || !id || rest.length > 0 || !/^\d+$/.test(id)) {
+      throw new CliError('Use: isopatch task done TASK_ID [--start ISO] [--end ISO].');
+    }
+    const window = await call<PlannedWindow>(router, 'completeTask', {
+      id: Number(id),
+      ...(values.start !== undefined && { actualStart: values.start }),
+      ...(values.end !== undefined && { actualEnd: values.end }),
+    });
+    console.log(
+      json
+        ? JSON.stringify(forScripts(window), null, 2)
+        : `Task ${window.id} (${window.kind} of ${window.assetTag}) is done: ${window.actualStart} - ${window.actualEnd}.`,
+    );
+    return EXIT.done;
+  },
+};
+
+export const setStateCommand: Command = {
+  summary: 'move a device to another state, if its lifecycle allows it',
+  usage:
+    'isopatch set-state ASSET_TAG STATE [--reason TEXT] [--approver NAME] [--review-date YYYY-MM-DD] [--json]\n\n' +
+    'STATE: affected, isolation-planned, isolated, patch-planned, patched, verified, reconnected,\n' +
+    '       risk-accepted (needs --reason, --approver, --review-date), not-affected (needs --reason), decommissioned',
+  options: { reason: { type: 'string' }, approver: { type: 'string' }, 'review-date': { type: 'string' } },
+  async run({ router, positionals, values, json }) {
+    const [assetTag, state, ...rest] = positionals;
+    if (!assetTag || !state || rest.length > 0) throw new CliError('set-state needs ASSET_TAG and STATE.');
+    const change = await call<{ assetTag: string; from: string; to: string }>(router, 'setDeviceState', {
+      assetTag,
+      state,
+      ...(values.reason !== undefined && { reason: values.reason }),
+      ...(values.approver !== undefined && { approver: values.approver }),
+      ...(values['review-date'] !== undefined && { reviewDate: values['review-date'] }),
+    });
+    console.log(
+      json ? JSON.stringify(change, null, 2) : `${change.assetTag}: ${change.from} -> ${change.to}.`,
+    );
+    return EXIT.done;
+  },
+};

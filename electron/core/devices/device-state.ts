@@ -1,0 +1,158 @@
+import type { DeviceState } from '../../api/schemas/devices';
+import type { SetDeviceStateInput } from '../../api/schemas/planning';
+import type { AuditRecorder } from '../audit/audit-log';
+import { type CoreContext, isoNow } from '../context';
+import { AppError } from '../errors';
+import { assertTransition, isSideState, networkAfter, type StateDetails } from './lifecycle';
+
+interface StateRow {
+  id: number;
+  asset_tag: string | null;
+  serial: string | null;
+  state: DeviceState;
+  network_state: 'connected' | 'isolated' | 'disconnected';
+  state_reason: string | null;
+  risk_approver: string | null;
+  risk_review_date: string | null;
+}
+
+const SELECT = `SELECT id, asset_tag, serial, state, network_state, state_reason, risk_approver, risk_review_date
+  FROM device`;
+
+export const deviceLabel = (row: { id: number; asset_tag: string | null; serial: string | null }) =>
+  row.asset_tag ?? (row.serial ? `serial ${row.serial}` : `device ${row.id}`);
+
+export function findDevice(ctx: CoreContext, by: { deviceId?: number; assetTag?: string }): StateRow {
+  const row =
+    by.deviceId !== undefined
+      ? ctx.db.prepare(`${SELECT} WHERE id = ?`).get(by.deviceId)
+      : ctx.db.prepare(`${SELECT} WHERE asset_tag = ?`).get(by.assetTag);
+  if (!row) {
+    throw new AppError(
+      'NOT_FOUND',
+      by.deviceId !== undefined
+        ? `No device has the id ${by.deviceId}.`
+        : `No device has the asset tag "${by.assetTag}".`,
+    );
+  }
+  return row as StateRow;
+}
+
+/**
+ * Moves one device to a new state if the lifecycle allows it, with what the step implies: the network state
+ * follows isolation and reconnection, and a side state cancels the device's open windows. Audited.
+ */
+export function moveDevice(
+  ctx: CoreContext,
+  device: StateRow,
+  to: DeviceState,
+  details: StateDetails,
+  audit: AuditRecorder,
+): void {
+  const label = deviceLabel(device);
+  assertTransition(label, device.state, to, details);
+  if (device.state === to) return;
+  const next = {
+    state: to,
+    network_state: networkAfter(to, device.network_state),
+    state_reason: details.reason ?? (isSideState(to) ? null : device.state_reason),
+    risk_approver: to === 'risk-accepted' ? (details.approver ?? null) : device.risk_approver,
+    risk_review_date: to === 'risk-accepted' ? (details.reviewDate ?? null) : device.risk_review_date,
+  };
+  const at = isoNow(ctx);
+  ctx.db
+    .prepare(
+      `UPDATE device SET state = @state, network_state = @network_state, state_reason = @state_reason,
+         risk_approver = @risk_approver, risk_review_date = @risk_review_date, revision = revision + 1, state_by_matching = 0,
+         affected_at = CASE WHEN @state = 'affected' AND affected_at IS NULL THEN @at ELSE affected_at END,
+         updated_at = @at
+       WHERE id = @id`,
+    )
+    .run({ ...next, at, id: device.id });
+  audit({
+    entity: 'device',
+    entityId: device.id,
+    action: 'update',
+    before: {
+      state: device.state,
+      network_state: device.network_state,
+      state_reason: device.state_reason,
+      risk_approver: device.risk_approver,
+      risk_review_date: device.risk_review_date,
+    },
+    after: next,
+  });
+  if (isSideState(to)) cancelOpenWindows(ctx, device.id, `device ${next.state}`, audit);
+}
+
+function cancelOpenWindows(ctx: CoreContext, deviceId: number, why: string, audit: AuditRecorder) {
+  const open = ctx.db
+    .prepare(
+      "SELECT id, kind, start_at, end_at FROM planned_window WHERE device_id = ? AND status IN ('planned', 'in-progress')",
+    )
+    .all(deviceId) as { id: number; kind: string; start_at: string; end_at: string }[];
+  const cancel = ctx.db.prepare(
+    "UPDATE planned_window SET status = 'cancelled', updated_at = ? WHERE id = ?",
+  );
+  for (const window of open) {
+    cancel.run(isoNow(ctx), window.id);
+    audit({
+      entity: 'planned_window',
+      entityId: window.id,
+      action: 'update',
+      before: { status: 'planned' },
+      after: { status: 'cancelled', reason: why },
+    });
+  }
+}
+
+/** `isopatch set-state` and the drawer's state form. */
+export function setDeviceState(ctx: CoreContext, input: SetDeviceStateInput, audit: AuditRecorder) {
+  const device = findDevice(ctx, input);
+  const from = device.state;
+  moveDevice(ctx, device, input.state, input, audit);
+  return { deviceId: device.id, assetTag: device.asset_tag, from, to: input.state };
+}
+
+/**
+ * Follows the matches: a device not yet assessed with a confirmed match becomes affected (its isolation deadline
+ * starts now); a device matching made affected returns to "not assessed" when its confirmed matches are gone.
+ * A state a person set is theirs. Audited per device.
+ */
+export function syncAffectedStates(ctx: CoreContext, audit: AuditRecorder): number {
+  const confirmed =
+    "EXISTS (SELECT 1 FROM device_match m WHERE m.device_id = device.id AND m.status = 'confirmed')";
+  const toAffected = ctx.db
+    .prepare(`SELECT id FROM device WHERE state = 'unassessed' AND ${confirmed}`)
+    .pluck()
+    .all() as number[];
+  const toUnassessed = ctx.db
+    .prepare(
+      `SELECT id, state FROM device WHERE state = 'affected' AND state_by_matching = 1 AND NOT ${confirmed}`,
+    )
+    .all() as { id: number; state: DeviceState }[];
+  const at = isoNow(ctx);
+  const update = ctx.db.prepare(
+    `UPDATE device SET state = @to, state_by_matching = @byMatching, revision = revision + 1, updated_at = @at,
+       affected_at = CASE WHEN @to = 'affected' THEN coalesce(affected_at, @at) ELSE affected_at END
+     WHERE id = @id`,
+  );
+  const move = (devices: readonly { id: number; state: DeviceState }[], to: DeviceState) => {
+    for (const { id, state } of devices) {
+      update.run({ id, to, at, byMatching: to === 'affected' ? 1 : 0 });
+      audit({
+        entity: 'device',
+        entityId: id,
+        action: 'update',
+        before: { state },
+        after: { state: to, by: 'matching' },
+      });
+    }
+  };
+  move(
+    toAffected.map((id) => ({ id, state: 'unassessed' as const })),
+    'affected',
+  );
+  move(toUnassessed, 'unassessed');
+  return toAffected.length + toUnassessed.length;
+}

@@ -1,0 +1,118 @@
+import type { DeviceState } from '../../api/schemas/devices';
+import { AppError } from '../errors';
+
+/**
+ * The life of an affected device: affected -> isolation planned -> isolated -> patch planned -> patched ->
+ * verified (QC passed) -> reconnected, with the side states risk accepted, not affected and decommissioned.
+ * One table says which step may follow which; everything that changes a state asks it first.
+ */
+
+const SIDE_STATES = [
+  'risk-accepted',
+  'not-affected',
+  'decommissioned',
+] as const satisfies readonly DeviceState[];
+
+/** The states each state may move to, besides the side states (which any state may enter). */
+const NEXT: Record<DeviceState, readonly DeviceState[]> = {
+  unassessed: ['affected'],
+  affected: ['isolation-planned', 'isolated', 'patch-planned', 'unassessed'],
+  'isolation-planned': ['isolated', 'affected', 'unassessed'],
+  isolated: ['patch-planned', 'patched'],
+  'patch-planned': ['patched', 'isolated'],
+  patched: ['verified'],
+  verified: ['reconnected'],
+  reconnected: [],
+  'risk-accepted': ['affected'],
+  'not-affected': ['unassessed', 'affected'],
+  decommissioned: ['unassessed'],
+};
+
+/** What a state requires before it, in words, for the refusal. */
+const REQUIRES: Record<DeviceState, string> = {
+  unassessed: 'only a device marked not affected or decommissioned returns to "not assessed"',
+  affected:
+    'a device becomes affected from "not assessed", or when a risk acceptance or "not affected" is reopened',
+  'isolation-planned': 'isolation is planned for an affected device',
+  isolated: 'a device is isolated after it was found affected',
+  'patch-planned': 'a patch is planned for an affected or isolated device',
+  patched: 'a device is patched after it was isolated',
+  verified: 'a device is verified (QC passed) only after it was patched',
+  reconnected: 'a device is reconnected only after its patch was verified (QC passed)',
+  'risk-accepted': 'a risk can be accepted for any device that is not decommissioned',
+  'not-affected': 'any device can be marked not affected',
+  decommissioned: 'any device can be decommissioned',
+};
+
+export const STATE_LABEL: Record<DeviceState, string> = {
+  unassessed: 'not assessed',
+  affected: 'affected',
+  'isolation-planned': 'isolation planned',
+  isolated: 'isolated',
+  'patch-planned': 'patch planned',
+  patched: 'patched',
+  verified: 'verified (QC passed)',
+  reconnected: 'reconnected',
+  'risk-accepted': 'risk accepted',
+  'not-affected': 'not affected',
+  decommissioned: 'decommissioned',
+};
+
+export const isSideState = (state: DeviceState): boolean =>
+  (SIDE_STATES as readonly string[]).includes(state);
+
+export function canMove(from: DeviceState, to: DeviceState): boolean {
+  if (from === to) return false;
+  if (isSideState(to)) return !(from === 'decommissioned' && to === 'risk-accepted');
+  return NEXT[from].includes(to);
+}
+
+export interface StateDetails {
+  readonly reason?: string | null | undefined;
+  readonly approver?: string | null | undefined;
+  readonly reviewDate?: string | null | undefined;
+}
+
+/** Refuses an illegal step, or a side state without what it needs, naming the device and the reason. */
+export function assertTransition(
+  device: string,
+  from: DeviceState,
+  to: DeviceState,
+  details: StateDetails = {},
+) {
+  if (from === to) return;
+  if (!canMove(from, to)) {
+    throw new AppError(
+      'CONFLICT',
+      `${device} cannot go from "${STATE_LABEL[from]}" to "${STATE_LABEL[to]}": ${REQUIRES[to]}.`,
+    );
+  }
+  const missing = [
+    (to === 'not-affected' || to === 'risk-accepted') && !details.reason ? 'a written reason' : null,
+    to === 'risk-accepted' && !details.approver ? 'the approver' : null,
+    to === 'risk-accepted' && !details.reviewDate ? 'a review date' : null,
+  ].filter((m): m is string => m !== null);
+  if (missing.length > 0) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `Marking ${device} "${STATE_LABEL[to]}" needs ${missing.join(', ')}.`,
+    );
+  }
+}
+
+/** How the device's network connection follows a step, when it does. */
+export function networkAfter(to: DeviceState, current: 'connected' | 'isolated' | 'disconnected') {
+  if (to === 'isolated' && current === 'connected') return 'isolated';
+  if (to === 'reconnected') return 'connected';
+  return current;
+}
+
+/** States in which a device is still to be worked on by the planner. */
+export const PLANNABLE_STATES: readonly DeviceState[] = [
+  'affected',
+  'isolation-planned',
+  'isolated',
+  'patch-planned',
+  'patched',
+  'verified',
+];

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { createRouter, type Router } from '../../api/router';
+import type { Plan, PlannedWindow } from '../../api/schemas/planning';
+import { devices, importFile } from '../../testing/devices';
+import { openTestSession } from '../../testing/temp';
+
+const INVENTORY = [
+  'Asset Tag,Manufacturer,Model,Modality,Department,OS,Software Version',
+  'NM-1,Siemens,Symbia T16,NM,Nuclear Medicine,Windows 7,VA60A',
+  'NM-2,Siemens,Symbia T16,NM,Nuclear Medicine,Windows 7,VA60A',
+  'CT-1,GE,Revolution,CT,Radiology,Windows 10,1.0',
+].join('\n');
+
+async function call<T>(router: Router, name: string, input: unknown = {}): Promise<T> {
+  const result = await router.dispatch(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.value as T;
+}
+
+/** Nuclear Medicine gives its devices up on Saturdays 07:00-13:00; three teams work Saturdays. */
+async function hospital() {
+  const session = await openTestSession();
+  const router = createRouter(session);
+  await importFile(router, INVENTORY);
+  const db = session.ctx.db;
+  const nm = db.prepare("SELECT id FROM department WHERE name = 'Nuclear Medicine'").pluck().get() as number;
+  db.prepare(
+    "INSERT INTO maintenance_slot (department_id, weekday, start_local, end_local) VALUES (?, 6, '07:00', '13:00')",
+  ).run(nm);
+  for (const [name, kind] of [
+    ['Network team', 'network'],
+    ['Siemens field service', 'vendor-field-service'],
+    ['Biomed', 'biomed'],
+  ])
+    db.prepare(
+      "INSERT INTO team (name, kind, work_days, work_start, work_end) VALUES (?, ?, '1,2,3,4,5,6', '06:00', '18:00')",
+    ).run(name, kind);
+  return { session, router, db };
+}
+
+describe('planning through the router', () => {
+  it('turns confirmed matches into affected devices, plans them, applies the plan and tracks it to the end', async () => {
+    const { router, db } = await hospital();
+    const states = async () => Object.fromEntries((await devices(router)).map((d) => [d.assetTag, d.state]));
+    expect(await states()).toEqual({ 'NM-1': 'affected', 'NM-2': 'affected', 'CT-1': 'unassessed' });
+
+    const preview = await call<Plan>(router, 'previewPlan', { from: '2026-11-30' });
+    expect(preview.applied).toBe(false);
+    expect(preview.changes).toEqual({ new: 2, moved: 0, unchanged: 0, removed: 0 });
+    expect(preview.tasks.map((t) => [t.assetTag, t.kind, t.start, t.end, t.team])).toEqual([
+      ['NM-1', 'isolation', '2026-12-05T07:00:00.000+01:00', '2026-12-05T07:30:00.000+01:00', 'Network team'],
+      ['NM-2', 'isolation', '2026-12-05T07:30:00.000+01:00', '2026-12-05T08:00:00.000+01:00', 'Network team'],
+    ]);
+    expect(preview.awaitingPatch.map((a) => a.assetTag)).toEqual(['NM-1', 'NM-2']);
+    expect(db.prepare('SELECT count(*) FROM planned_window').pluck().get()).toBe(0);
+
+    const applied = await call<Plan>(router, 'applyPlan', { from: '2026-11-30' });
+    expect(applied.tasks.every((t) => typeof t.id === 'number')).toBe(true);
+    expect(await states()).toMatchObject({ 'NM-1': 'isolation-planned', 'NM-2': 'isolation-planned' });
+    const again = await call<Plan>(router, 'previewPlan', { from: '2026-11-30' });
+    expect(again.changes).toEqual({ new: 0, moved: 0, unchanged: 2, removed: 0 });
+
+    // The patch comes out: the next plan adds patch, QC and reconnection after the isolation.
+    await call(router, 'setPatchStatus', {
+      advisory: 'ICSMA-17-215-02',
+      family: 'SPECT/CT Systems',
+      status: 'available',
+      availableFrom: '2026-12-01',
+    });
+    const withPatch = await call<Plan>(router, 'applyPlan', { from: '2026-11-30' });
+    expect(withPatch.tasks.filter((t) => t.assetTag === 'NM-1').map((t) => t.kind)).toEqual([
+      'isolation',
+      'patch',
+      'qc',
+      'reconnection',
+    ]);
+    expect(withPatch.changes.new).toBe(6);
+
+    const isolation = withPatch.tasks.find(
+      (t) => t.assetTag === 'NM-1' && t.kind === 'isolation',
+    ) as PlannedWindow;
+    await call(router, 'completeTask', {
+      id: isolation.id,
+      actualStart: '2026-12-05T07:05:00+01:00',
+      actualEnd: '2026-12-05T07:40:00+01:00',
+    });
+    const nm1 = (await devices(router)).find((d) => d.assetTag === 'NM-1');
+    expect([nm1?.state, nm1?.networkState]).toEqual(['patch-planned', 'isolated']);
+
+    const done = await call<{ windows: PlannedWindow[] }>(router, 'listWindows', {
+      deviceId: isolation.deviceId,
+    });
+    expect(done.windows.find((w) => w.id === isolation.id)).toMatchObject({
+      status: 'done',
+      locked: true,
+      actualStart: '2026-12-05T07:05:00.000+01:00',
+      actualEnd: '2026-12-05T07:40:00.000+01:00',
+    });
+    const audit = db
+      .prepare("SELECT count(*) FROM audit_log WHERE entity = 'planned_window'")
+      .pluck()
+      .get() as number;
+    expect(audit).toBeGreaterThanOrEqual(9);
+  });
+
+  it('refuses an illegal step with the reason, and changes nothing', async () => {
+    const { router, db } = await hospital();
+    const before = db.prepare("SELECT state FROM device WHERE asset_tag = 'NM-1'").pluck().get();
+    const result = await router.dispatch('setDeviceState', { assetTag: 'NM-1', state: 'reconnected' });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message:
+          'NM-1 cannot go from "affected" to "reconnected": a device is reconnected only after its patch was verified (QC passed).',
+      },
+    });
+    expect(db.prepare("SELECT state FROM device WHERE asset_tag = 'NM-1'").pluck().get()).toBe(before);
+    const risk = await router.dispatch('setDeviceState', {
+      assetTag: 'NM-1',
+      state: 'risk-accepted',
+      reason: 'Replaced in January',
+    });
+    expect(risk).toMatchObject({
+      ok: false,
+      error: { message: 'Marking NM-1 "risk accepted" needs the approver, a review date.' },
+    });
+    await call(router, 'setDeviceState', {
+      assetTag: 'NM-1',
+      state: 'risk-accepted',
+      reason: 'Replaced in January',
+      approver: 'Dr. Weber',
+      reviewDate: '2027-01-15',
+    });
+    const plan = await call<Plan>(router, 'previewPlan', { from: '2026-11-30' });
+    expect(plan.tasks.map((t) => t.assetTag)).toEqual(['NM-2']);
+  });
+
+  it('saves a window dragged into a conflict, flags it with the reason in words, and keeps it locked', async () => {
+    const { router } = await hospital();
+    const plan = await call<Plan>(router, 'applyPlan', { from: '2026-11-30' });
+    const [first, second] = plan.tasks;
+    if (!first || !second) throw new Error('Two isolations were expected.');
+    const moved = await call<PlannedWindow>(router, 'saveWindow', {
+      id: second.id,
+      deviceId: second.deviceId,
+      kind: 'isolation',
+      start: first.start,
+      end: first.end,
+    });
+    expect(moved.locked).toBe(true);
+    expect(moved.conflicts).toEqual([
+      'Nuclear Medicine would have both NM systems down on Sat 5 Dec 07:00-07:30 (at most 1 may be down)',
+    ]);
+    const list = await call<{ conflictCount: number }>(router, 'listWindows', {});
+    expect(list.conflictCount).toBe(2);
+    // The planner leaves the locked window alone and moves the other one out of its way.
+    const replanned = await call<Plan>(router, 'previewPlan', { from: '2026-11-30' });
+    expect(replanned.tasks.map((t) => [t.assetTag, t.change, t.start])).toEqual([
+      ['NM-2', 'kept', '2026-12-05T07:00:00.000+01:00'],
+      ['NM-1', 'moved', '2026-12-05T07:30:00.000+01:00'],
+    ]);
+  });
+});
