@@ -6,6 +6,7 @@ import './styles/app.css';
 import './styles/components.css';
 import './styles/import.css';
 import './styles/devices.css';
+import './styles/planning-settings.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

@@ -15,6 +15,7 @@ import {
   setPatchStatusInput,
 } from './schemas/advisories';
 import { auditEntry, listAuditInput } from './schemas/audit';
+import { backupList, databaseExport, restoreBackupInput, restoreResult } from './schemas/database-files';
 import { noInput } from './schemas/common';
 import {
   importBatch,
@@ -67,6 +68,8 @@ export type ErrorCode =
   | 'UNKNOWN_OPERATION'
   | 'FORBIDDEN'
   | 'CANCELLED'
+  /** The disk is full or the file hit a size limit; the write rolled back. */
+  | 'DISK_FULL'
   | 'INTERNAL';
 
 interface OperationSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -105,6 +108,15 @@ export const contract = {
     ['settings'],
   ),
   listAudit: read('Newest entries of the audit log', listAuditInput, z.array(auditEntry)),
+  // listBackups and restoreBackup also answer while the database is refused (api/recovery.ts).
+  listBackups: read('Backups of the database with their times, newest first', noInput, backupList),
+  restoreBackup: write(
+    'Put a backup in place of the database; the replaced file is kept aside, never deleted',
+    restoreBackupInput,
+    restoreResult,
+    ['settings', 'devices', 'advisories', 'planning'],
+  ),
+  exportDatabase: read('A consistent copy of the whole database, made while it is in use', noInput, databaseExport),
 
   previewDeviceImport: read(
     'Read an inventory file and show what importing it would do',

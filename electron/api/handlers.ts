@@ -7,6 +7,7 @@ import type { AuditRecorder } from '../core/audit/audit-log';
 import { listAudit } from '../core/audit/audit-log';
 import type { CoreContext } from '../core/context';
 import { getDashboardFigures } from '../core/dashboard/figures';
+import { backupListOf, exportDatabase } from '../core/db/export';
 import { deviceFacets, listDevices } from '../core/devices/device-query';
 import { bulkUpdateDevices, getDevice, updateDevice } from '../core/devices/device-repository';
 import { setDeviceState } from '../core/devices/device-state';
@@ -50,6 +51,12 @@ export const handlers: { readonly [K in OperationName]: Handler<K> } = {
   getSettings: (ctx) => getSettings(ctx),
   updateSettings: (ctx, input, audit) => updateSettings(ctx, input, audit),
   listAudit: (ctx, input) => listAudit(ctx, input),
+  listBackups: (ctx) => backupListOf(ctx.databasePath, ctx.backupsDir),
+  restoreBackup: () => {
+    // It closes and reopens the session itself, so the router runs it (api/recovery.ts), never this table.
+    throw new AppError('INTERNAL', 'restoreBackup runs through the router.');
+  },
+  exportDatabase: (ctx) => exportDatabase(ctx),
 
   previewDeviceImport: async (ctx, input) => previewImport(ctx, await prepareImport(ctx, input)),
   importDevices: twoPhase<

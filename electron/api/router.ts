@@ -1,20 +1,29 @@
 import type { z } from 'zod';
 import { auditRecorder } from '../core/audit/audit-log';
 import type { CoreContext } from '../core/context';
+import { storageFailure } from '../core/db/storage-errors';
 import { AppError } from '../core/errors';
 import type { CoreSession } from '../core/session';
 import { type ApiError, type ApiResult, contract, type ErrorCode, type OperationName } from './contract';
 import { type Handler, handlers } from './handlers';
+import { nestsDeeperThan, TOO_DEEP_MESSAGE } from './input-depth';
 import { isOperationName } from './operations';
+import { isRecoveryOperation, runRecovery } from './recovery';
 
 export interface Router {
   /** Validates, runs and answers one operation. Never throws: every failure is an `{ok: false}` result. */
   dispatch(name: string, input: unknown): Promise<ApiResult<unknown>>;
+  /** The session operations run on now: a restore replaces the one the router was created with. */
+  session(): CoreSession;
 }
 
 export interface RouterOptions {
   /** Where unexpected errors are reported with their stack; the caller only gets a plain sentence. */
   logError?: (error: unknown, operation: string) => void;
+  /** Opens the database again after a restore, as the transport opened it first (the app and the web mode). */
+  reopen?: () => Promise<CoreSession>;
+  /** better-sqlite3 built for Electron, to check a backup before it is restored. */
+  nativeBinding?: string;
 }
 
 const fail = (code: ErrorCode, message: string, issues?: ApiError['issues']): ApiResult<never> => ({
@@ -22,13 +31,27 @@ const fail = (code: ErrorCode, message: string, issues?: ApiError['issues']): Ap
   error: issues ? { code, message, issues } : { code, message },
 });
 
-export function createRouter(session: CoreSession, options: RouterOptions = {}): Router {
+export function createRouter(initial: CoreSession, options: RouterOptions = {}): Router {
   const logError = options.logError ?? ((error, operation) => console.error(`[${operation}]`, error));
+  let current = initial;
+  const sessions = {
+    current: () => current,
+    replace: (next: CoreSession) => {
+      current = next;
+    },
+    reopen: options.reopen,
+    nativeBinding: options.nativeBinding,
+  };
 
   return {
+    session: () => current,
     async dispatch(name, rawInput) {
       if (!isOperationName(name)) return fail('UNKNOWN_OPERATION', 'Isopatch has no such operation.');
-      if (session.state === 'refused') return fail(session.error.code, session.error.message);
+      const session = current;
+      // A refused database answers only what restores it (listing and restoring backups).
+      if (session.state === 'refused' && !isRecoveryOperation(name))
+        return fail(session.error.code, session.error.message);
+      if (nestsDeeperThan(rawInput)) return fail('INVALID_INPUT', TOO_DEEP_MESSAGE);
       const spec = contract[name];
       const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
       if (!parsed.success) {
@@ -36,10 +59,15 @@ export function createRouter(session: CoreSession, options: RouterOptions = {}):
         return fail('INVALID_INPUT', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
       }
       try {
-        const value = await run(session.ctx, name, spec.kind, parsed.data);
+        const value = isRecoveryOperation(name)
+          ? await runRecovery(name, parsed.data as { backup?: string }, sessions)
+          : await run(openContext(session), name, spec.kind, parsed.data);
         return { ok: true, value, changed: spec.changes };
       } catch (error) {
         if (error instanceof AppError) return fail(error.code, error.message);
+        // A full disk is the disk's failure, not a bug: one plain sentence, no stack trace.
+        const storage = storageFailure(error);
+        if (storage) return fail(storage.code, storage.message);
         logError(error, name);
         return fail(
           'INTERNAL',
@@ -48,6 +76,11 @@ export function createRouter(session: CoreSession, options: RouterOptions = {}):
       }
     },
   };
+}
+
+function openContext(session: CoreSession): CoreContext {
+  if (session.state !== 'open') throw new AppError(session.error.code, session.error.message);
+  return session.ctx;
 }
 
 /** Reads run as they are; writes run in one transaction with an audit recorder, after any async preparation. */

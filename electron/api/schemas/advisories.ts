@@ -40,6 +40,20 @@ export const advisoryImportResult = z.object({
 });
 export type AdvisoryImportResult = z.infer<typeof advisoryImportResult>;
 
+/**
+ * Where the work on an advisory's devices stands. exposed: not yet isolated, patched or accepted and still on the
+ * network; isolated: isolated or disconnected, awaiting the patch; patched: patch installed, QC to do;
+ * verified: QC passed or reconnected; riskAccepted: left unpatched on purpose.
+ */
+export const deviceStateCounts = z.object({
+  exposed: z.number().int(),
+  isolated: z.number().int(),
+  patched: z.number().int(),
+  verified: z.number().int(),
+  riskAccepted: z.number().int(),
+});
+export type DeviceStateCounts = z.infer<typeof deviceStateCounts>;
+
 export const advisorySummary = z.object({
   id: z.string(),
   title: z.string(),
@@ -57,6 +71,8 @@ export const advisorySummary = z.object({
   }),
   /** The patch status of its product families, e.g. ["available", "announced"]. */
   patchStatuses: z.array(z.string()),
+  /** Devices with a confirmed or needs-review match, by where their work stands (lifecycle state and network). */
+  deviceStates: deviceStateCounts,
 });
 export type AdvisorySummary = z.infer<typeof advisorySummary>;
 
@@ -82,6 +98,10 @@ export const affectedDevice = z.object({
         status: z.string(),
         availableFrom: z.string().nullable(),
         updateId: z.string().nullable(),
+        /** The version range of the row that applies ('' = all versions of the family). */
+        versionRange: z.string(),
+        /** The vendor distinguishes versions and this device's version could not be placed in one. */
+        needsReview: z.boolean(),
       }),
     }),
   ),
@@ -118,6 +138,8 @@ export const setPatchStatusInput = z
     advisory: z.string().trim().min(1).max(100),
     family: z.string().trim().min(1).max(200),
     status: patchStatus,
+    /** Where the vendor distinguishes versions: the range this row is for ("< VB22A", "VA60A"); none = all. */
+    versionRange: z.string().trim().max(200).optional(),
     availableFrom: z.iso.date().optional(),
     expectedDate: z.iso.date().optional(),
     updateId: z.string().trim().max(100).optional(),
@@ -130,6 +152,8 @@ export type SetPatchStatusInput = z.output<typeof setPatchStatusInput>;
 export const patchAvailability = z.object({
   advisory: z.string(),
   family: z.string(),
+  /** '' for all versions of the family; otherwise the range the vendor names. */
+  versionRange: z.string(),
   status: patchStatus,
   availableFrom: z.string().nullable(),
   expectedDate: z.string().nullable(),
@@ -185,6 +209,7 @@ export const advisoryDetail = z.object({
     needsReview: z.number().int(),
     suggested: z.number().int(),
   }),
+  deviceStates: deviceStateCounts,
   patches: z.array(patchAvailability),
   revisions: z.array(z.object({ version: z.string(), importedAt: z.string() })),
   /** Who changed the patch availability, when, from what to what. */

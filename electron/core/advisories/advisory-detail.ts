@@ -1,6 +1,7 @@
 import type { AdvisoryDetail, MatchSuggestion } from '../../api/schemas/advisories';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
+import { deviceStatesByAdvisory, noDevices } from './advisory-list';
 
 interface AdvisoryRow {
   id: number;
@@ -60,14 +61,24 @@ export function getAdvisory(ctx: CoreContext, trackingId: string): AdvisoryDetai
       needsReview: count('needs-review'),
       suggested: count('suggested'),
     },
-    patches: all<AdvisoryDetail['patches'][number]>(
-      `SELECT a.tracking_id AS advisory, f.name AS family, coalesce(pa.status, 'none-available') AS status,
-         pa.available_from AS availableFrom, pa.expected_date AS expectedDate, pa.update_id AS updateId,
-         pa.delivery, pa.source_note AS sourceNote
-       FROM advisory_product p JOIN advisory a ON a.id = p.advisory_id JOIN product_family f ON f.id = p.family_id
-       LEFT JOIN patch_availability pa ON pa.advisory_id = a.id AND pa.family_id = f.id AND pa.version_range = ''
-       WHERE p.advisory_id = ? GROUP BY f.id ORDER BY f.name`,
-    ),
+    deviceStates: deviceStatesByAdvisory(ctx, row.id).get(row.id) ?? noDevices(),
+    // Per family the all-versions row, then any rows for version ranges the vendor distinguishes.
+    patches: ctx.db
+      .prepare(
+        `SELECT a.tracking_id AS advisory, f.name AS family, '' AS versionRange,
+           coalesce(pa.status, 'none-available') AS status, pa.available_from AS availableFrom,
+           pa.expected_date AS expectedDate, pa.update_id AS updateId, pa.delivery, pa.source_note AS sourceNote
+         FROM advisory_product p JOIN advisory a ON a.id = p.advisory_id JOIN product_family f ON f.id = p.family_id
+         LEFT JOIN patch_availability pa ON pa.advisory_id = a.id AND pa.family_id = f.id AND pa.version_range = ''
+         WHERE p.advisory_id = @id GROUP BY f.id
+         UNION ALL
+         SELECT a.tracking_id, f.name, pa.version_range, pa.status, pa.available_from, pa.expected_date, pa.update_id,
+           pa.delivery, pa.source_note
+         FROM patch_availability pa JOIN advisory a ON a.id = pa.advisory_id JOIN product_family f ON f.id = pa.family_id
+         WHERE pa.advisory_id = @id AND pa.version_range <> ''
+         ORDER BY family, versionRange`,
+      )
+      .all({ id: row.id }) as AdvisoryDetail['patches'],
     revisions: all<AdvisoryDetail['revisions'][number]>(
       'SELECT version, imported_at AS importedAt FROM advisory_revision WHERE advisory_id = ? ORDER BY id',
     ),

@@ -3,6 +3,8 @@ import type { AuditRecorder } from '../audit/audit-log';
 import { type CoreContext, isoNow } from '../context';
 import { AppError } from '../errors';
 import { refreshMatches } from './matching/refresh-matches';
+import { patchEntityId } from './patch-for-device';
+import { parseRange } from './versions/range';
 
 function familyByName(ctx: CoreContext, name: string): { id: number; name: string; vendor_id: number } {
   const families = ctx.db
@@ -95,9 +97,24 @@ export function rejectModel(
   return { model, family: 'not affected', devices };
 }
 
-/** Patch availability per advisory and family; its history is the audit log. */
+/** '' for all versions; a range as written, once it is readable (a typo must not silently match nothing). */
+function versionRangeOf(text: string | undefined): string {
+  const range = (text ?? '').replace(/\s+/g, ' ').trim();
+  if (range === '') return '';
+  const parsed = parseRange(range);
+  if (parsed.kind === 'all') return '';
+  if (parsed.kind === 'unreadable')
+    throw new AppError(
+      'INVALID_INPUT',
+      `The version range "${range}" cannot be read; write it as "< VB22A", ">= VA60A < VB22A", "VA60A" or "VA60A | VB10A".`,
+    );
+  return range;
+}
+
+/** Patch availability per advisory and family, or per version range of it; its history is the audit log. */
 export function setPatchStatus(ctx: CoreContext, input: SetPatchStatusInput, audit: AuditRecorder) {
   const family = familyByName(ctx, input.family);
+  const versionRange = versionRangeOf(input.versionRange);
   const advisory = ctx.db
     .prepare('SELECT id, tracking_id FROM advisory WHERE tracking_id = ?')
     .get(input.advisory) as { id: number; tracking_id: string } | undefined;
@@ -107,10 +124,11 @@ export function setPatchStatus(ctx: CoreContext, input: SetPatchStatusInput, aud
   }
   const before = ctx.db
     .prepare(
-      "SELECT status, available_from, update_id FROM patch_availability WHERE advisory_id = ? AND family_id = ? AND version_range = ''",
+      'SELECT status, available_from, update_id FROM patch_availability WHERE advisory_id = ? AND family_id = ? AND version_range = ?',
     )
-    .get(advisory.id, family.id);
+    .get(advisory.id, family.id, versionRange);
   const after = {
+    ...(versionRange && { version_range: versionRange }),
     status: input.status,
     available_from: input.availableFrom ?? null,
     expected_date: input.expectedDate ?? null,
@@ -122,16 +140,22 @@ export function setPatchStatus(ctx: CoreContext, input: SetPatchStatusInput, aud
     .prepare(
       `INSERT INTO patch_availability (advisory_id, family_id, version_range, status, available_from, expected_date, update_id,
          delivery, source_note, updated_at)
-       VALUES (@advisory_id, @family_id, '', @status, @available_from, @expected_date, @update_id, @delivery, @source_note, @at)
+       VALUES (@advisory_id, @family_id, @version_range, @status, @available_from, @expected_date, @update_id, @delivery, @source_note, @at)
        ON CONFLICT (advisory_id, family_id, version_range) DO UPDATE SET status = excluded.status,
          available_from = excluded.available_from, expected_date = excluded.expected_date, update_id = excluded.update_id,
          delivery = excluded.delivery, source_note = excluded.source_note, updated_at = excluded.updated_at`,
     )
-    .run({ ...after, advisory_id: advisory.id, family_id: family.id, at: isoNow(ctx) });
+    .run({
+      ...after,
+      version_range: versionRange,
+      advisory_id: advisory.id,
+      family_id: family.id,
+      at: isoNow(ctx),
+    });
   refreshMatches(ctx, audit); // priorities follow the patch
   audit({
     entity: 'patch_availability',
-    entityId: `${advisory.tracking_id}/${family.name}`,
+    entityId: patchEntityId(advisory.tracking_id, family.name, versionRange),
     action: before ? 'update' : 'create',
     before,
     after,
@@ -139,6 +163,7 @@ export function setPatchStatus(ctx: CoreContext, input: SetPatchStatusInput, aud
   return {
     advisory: advisory.tracking_id,
     family: family.name,
+    versionRange,
     status: input.status,
     availableFrom: after.available_from,
     expectedDate: after.expected_date,

@@ -14,7 +14,7 @@ export interface BackupFile {
 const stemOf = (databasePath: string) => basename(databasePath, extname(databasePath));
 
 // 2026-11-29T10:09:18.123Z -> 20261129-100918123: sortable, and valid on every file system.
-const stamp = (date: Date) =>
+export const stamp = (date: Date) =>
   date.toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '').slice(0, 18);
 
 /** Backups of one database, newest first. */

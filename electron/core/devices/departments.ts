@@ -1,7 +1,11 @@
 import type { CoreContext } from '../context';
 import { isoNow } from '../context';
 
-/** Departments of the organization's main site, found or created by name (case-insensitive). */
+/**
+ * Departments found by name (case-insensitive) for device imports and edits: the main site's first, then one of
+ * another site (the oldest when several sites share the name), so departments a site model placed at other sites
+ * are used rather than duplicated. A name no site has is created at the main site.
+ */
 export class DepartmentDirectory {
   private readonly byName = new Map<string, number>();
   private readonly siteId: number;
@@ -11,11 +15,13 @@ export class DepartmentDirectory {
       .prepare('SELECT default_site_id FROM organization WHERE id = 1')
       .pluck()
       .get() as number;
-    const rows = ctx.db.prepare('SELECT id, name FROM department WHERE site_id = ?').all(this.siteId) as {
-      id: number;
-      name: string;
-    }[];
-    for (const row of rows) this.byName.set(row.name.toLowerCase(), row.id);
+    const rows = ctx.db
+      .prepare('SELECT id, name FROM department ORDER BY site_id = ? DESC, id')
+      .all(this.siteId) as { id: number; name: string }[];
+    for (const row of rows) {
+      const key = row.name.toLowerCase();
+      if (!this.byName.has(key)) this.byName.set(key, row.id);
+    }
   }
 
   find(name: string): number | undefined {

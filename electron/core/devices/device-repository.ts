@@ -5,6 +5,7 @@ import type {
   FieldFlag,
 } from '../../api/schemas/devices';
 import { refreshMatches } from '../advisories/matching/refresh-matches';
+import { PatchBook } from '../advisories/patch-for-device';
 import type { AuditRecorder } from '../audit/audit-log';
 import { listAudit } from '../audit/audit-log';
 import { type CoreContext, isoNow } from '../context';
@@ -197,15 +198,24 @@ export function bulkUpdateDevices(ctx: CoreContext, input: BulkUpdateDevicesInpu
 }
 
 function deviceMatches(ctx: CoreContext, id: number): DeviceDetail['matches'] {
-  return ctx.db
+  const rows = ctx.db
     .prepare(
       `SELECT a.tracking_id AS advisory, a.title, m.basis, m.status, m.reason,
          (SELECT max(v.cvss_score) FROM vulnerability v WHERE v.advisory_id = a.id) AS maxCvss,
-         coalesce(pa.status, 'none-available') AS patch
-       FROM device_match m JOIN advisory a ON a.id = m.advisory_id
+         m.advisory_id, p.family_id, d.software_version
+       FROM device_match m JOIN advisory a ON a.id = m.advisory_id JOIN device d ON d.id = m.device_id
        LEFT JOIN advisory_product p ON p.id = m.advisory_product_id
-       LEFT JOIN patch_availability pa ON pa.advisory_id = a.id AND pa.family_id = p.family_id AND pa.version_range = ''
        WHERE m.device_id = ? ORDER BY maxCvss DESC, a.tracking_id`,
     )
-    .all(id) as DeviceDetail['matches'];
+    .all(id) as (Omit<DeviceDetail['matches'][number], 'patch'> & {
+    advisory_id: number;
+    family_id: number | null;
+    software_version: string | null;
+  })[];
+  // The patch row is chosen by the device's software version where the vendor distinguishes versions.
+  const patches = new PatchBook(ctx);
+  return rows.map(({ advisory_id, family_id, software_version, ...match }) => ({
+    ...match,
+    patch: patches.forDevice(advisory_id, family_id, software_version).status,
+  }));
 }

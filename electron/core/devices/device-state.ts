@@ -132,8 +132,10 @@ export function syncAffectedStates(ctx: CoreContext, audit: AuditRecorder): numb
     )
     .all() as { id: number; state: DeviceState }[];
   const at = isoNow(ctx);
+  // No revision bump: the revision counts what people and imports change ("Undo import" compares it), and this
+  // follows the matches, which an undone import recomputes anyway.
   const update = ctx.db.prepare(
-    `UPDATE device SET state = @to, state_by_matching = @byMatching, revision = revision + 1, updated_at = @at,
+    `UPDATE device SET state = @to, state_by_matching = @byMatching, updated_at = @at,
        affected_at = CASE WHEN @to = 'affected' THEN coalesce(affected_at, @at) ELSE affected_at END
      WHERE id = @id`,
   );

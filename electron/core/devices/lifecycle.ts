@@ -95,10 +95,14 @@ export function assertTransition(
   if (missing.length > 0) {
     throw new AppError(
       'INVALID_INPUT',
-      `Marking ${device} "${STATE_LABEL[to]}" needs ${missing.join(', ')}.`,
+      `Marking ${device} "${STATE_LABEL[to]}" needs ${inWords(missing)}.`,
     );
   }
 }
+
+/** "a, b and c" */
+const inWords = (items: readonly string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
 /** How the device's network connection follows a step, when it does. */
 export function networkAfter(to: DeviceState, current: 'connected' | 'isolated' | 'disconnected') {

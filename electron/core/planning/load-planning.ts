@@ -6,6 +6,7 @@ import {
   WEEKDAYS,
   type Weekday,
 } from '../../api/schemas/site-model';
+import { matchedPatchRows } from '../advisories/patch-for-device';
 import type { CoreContext } from '../context';
 import { PLANNABLE_STATES } from '../devices/lifecycle';
 import { blackoutSpans, occurrences, withoutBlackouts } from './calendar';
@@ -208,20 +209,8 @@ function loadDevices(
 
 /** Per device, whether every advisory that affects it has a patch out, and since when. */
 function patchStates(ctx: CoreContext, zone: string): Map<number, PatchState> {
-  const rows = ctx.db
-    .prepare(
-      `SELECT m.device_id, coalesce(pa.status, 'none-available') AS status, pa.available_from, pa.expected_date
-       FROM device_match m JOIN advisory_product p ON p.id = m.advisory_product_id
-       LEFT JOIN patch_availability pa
-         ON pa.advisory_id = m.advisory_id AND pa.family_id = p.family_id AND pa.version_range = ''
-       WHERE m.status IN ('confirmed', 'needs-review')`,
-    )
-    .all() as {
-    device_id: number;
-    status: string;
-    available_from: string | null;
-    expected_date: string | null;
-  }[];
+  // The row that fits each device's software version, where the vendor distinguishes versions.
+  const rows = matchedPatchRows(ctx);
   const result = new Map<number, PatchState>();
   for (const row of rows) {
     const current = result.get(row.device_id);

@@ -123,7 +123,7 @@ describe('planning through the router', () => {
     });
     expect(risk).toMatchObject({
       ok: false,
-      error: { message: 'Marking NM-1 "risk accepted" needs the approver, a review date.' },
+      error: { message: 'Marking NM-1 "risk accepted" needs the approver and a review date.' },
     });
     await call(router, 'setDeviceState', {
       assetTag: 'NM-1',

@@ -4,6 +4,7 @@ import { COLUMN_LABELS, DEVICE_COLUMNS, STATE_LABELS } from '../../labels';
 import { useDevicesStore } from '../../stores/devices';
 import { DeviceEditForm } from './DeviceEditForm';
 import { DeviceRisk } from './DeviceRisk';
+import { DeviceStateForm } from './DeviceStateForm';
 
 /** One device: every field, the extra attributes of its imports, its import batches and its history. */
 export function DeviceDrawer({ detail }: { detail: DeviceDetail }) {
@@ -66,6 +67,7 @@ export function DeviceDrawer({ detail }: { detail: DeviceDetail }) {
         </>
       )}
       <DeviceRisk detail={detail} />
+      <DeviceStateForm detail={detail} />
       <DeviceEditForm detail={detail} />
       <h3>Import batches</h3>
       <ul className="issue-list">

@@ -90,6 +90,14 @@ export class FamilyResolver {
     return decision;
   }
 
+  /** The entry of the model-to-family table a model falls under: the longest one it equals or starts with. */
+  tableEntry(vendorId: number, model: string): { familyId: number; family: string; model: string } | undefined {
+    const lower = model.toLowerCase();
+    return (this.aliases.get(vendorId) ?? []).find(
+      (a) => lower === a.model || lower.startsWith(`${a.model} `) || lower.startsWith(`${a.model}-`),
+    );
+  }
+
   private decide(vendorId: number, model: string): FamilyDecision {
     const rule =
       this.rules.get(`${vendorId}|${model.toLowerCase()}`) ?? this.rules.get(`|${model.toLowerCase()}`);
@@ -105,10 +113,7 @@ export class FamilyResolver {
       };
     }
     const aliases = this.aliases.get(vendorId) ?? [];
-    const lower = model.toLowerCase();
-    const alias = aliases.find(
-      (a) => lower === a.model || lower.startsWith(`${a.model} `) || lower.startsWith(`${a.model}-`),
-    );
+    const alias = this.tableEntry(vendorId, model);
     if (alias)
       return {
         kind: 'family',

@@ -1,4 +1,5 @@
 import type { CoreContext } from '../../context';
+import { PatchBook } from '../patch-for-device';
 
 const NETWORK_FACTOR = { connected: 1, isolated: 0.4, disconnected: 0.2 } as const;
 
@@ -27,7 +28,9 @@ interface MatchFacts {
 /** Writes device_risk rows: what a device's open matches add up to, with its priority. */
 export class RiskWriter {
   private readonly maxCvss = new Map<number, number | null>();
-  private readonly patch = new Map<number, string>();
+  /** Which advisory and family each advisory product is, to look its patch up for a device's version. */
+  private readonly products = new Map<number, { advisoryId: number; familyId: number | null }>();
+  private readonly patches: PatchBook;
   private readonly insert;
 
   constructor(ctx: CoreContext) {
@@ -39,14 +42,14 @@ export class RiskWriter {
     }[]) {
       this.maxCvss.set(row.advisory_id, row.m);
     }
-    for (const row of ctx.db
-      .prepare(
-        `SELECT p.id, pa.status FROM advisory_product p
-         JOIN patch_availability pa ON pa.advisory_id = p.advisory_id AND pa.family_id = p.family_id AND pa.version_range = ''`,
-      )
-      .all() as { id: number; status: string }[]) {
-      this.patch.set(row.id, row.status);
+    for (const row of ctx.db.prepare('SELECT id, advisory_id, family_id FROM advisory_product').all() as {
+      id: number;
+      advisory_id: number;
+      family_id: number | null;
+    }[]) {
+      this.products.set(row.id, { advisoryId: row.advisory_id, familyId: row.family_id });
     }
+    this.patches = new PatchBook(ctx);
     this.insert = ctx.db.prepare(
       'INSERT INTO device_risk (device_id, advisories, max_cvss, patch_status, needs_review, priority) VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -59,15 +62,26 @@ export class RiskWriter {
 
   private readonly trackingIds: Map<number, string>;
 
-  write(device: { id: number; network_state: keyof typeof NETWORK_FACTOR }, matches: readonly MatchFacts[]) {
+  write(
+    device: { id: number; network_state: keyof typeof NETWORK_FACTOR; software_version?: string | null },
+    matches: readonly MatchFacts[],
+  ) {
     const maxCvss = Math.max(0, ...matches.map((m) => this.maxCvss.get(m.advisoryId) ?? 0));
-    const patches = matches.map((m) => this.patch.get(m.productId) ?? 'none-available');
+    const found = matches.map((m) =>
+      this.patches.forDevice(
+        m.advisoryId,
+        this.products.get(m.productId)?.familyId ?? null,
+        device.software_version ?? null,
+      ),
+    );
+    const patches = found.map((p) => p.status);
     const patchStatus = patches.includes('available')
       ? 'available'
       : patches.includes('announced')
         ? 'announced'
         : (patches[0] ?? 'none-available');
-    const needsReview = matches.some((m) => m.status !== 'confirmed');
+    // A patch row the device's version could not be placed in needs a person as much as an unsure match.
+    const needsReview = matches.some((m) => m.status !== 'confirmed') || found.some((p) => p.needsReview);
     this.insert.run(
       device.id,
       matches

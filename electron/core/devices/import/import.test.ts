@@ -194,11 +194,13 @@ describe('importing devices', () => {
 describe('undo import', () => {
   it('restores exactly the state before the batch', async () => {
     const { router, db } = await setup();
-    await importFile(router, 'Asset Tag,Model,Location\nA-1,Symbia T16,Room 1\n');
+    // Siemens systems on Windows 7: the bundled advisories make them affected, which undo must not mistake for an edit.
+    await importFile(router, 'Asset Tag,Manufacturer,Model,OS,Location\nA-1,Siemens,Symbia T16,Windows 7,Room 1\n');
     const snapshot = db.prepare('SELECT * FROM device ORDER BY id').all();
+    expect(snapshot).toMatchObject([{ state: 'affected' }]);
     const second = await importFile(
       router,
-      'Asset Tag,Model,Location,Notes\nA-1,Symbia T16,Room 2,moved\nA-2,c.cam,Room 3,\n',
+      'Asset Tag,Manufacturer,Model,OS,Location,Notes\nA-1,Siemens,Symbia T16,Windows 7,Room 2,moved\nA-2,Siemens,c.cam,Windows 7,Room 3,\n',
     );
     const undo = await router.dispatch('undoImport', { batchId: second.batchId });
     expect(undo).toMatchObject({ ok: true, value: { removed: 1, restored: 1 } });

@@ -4,7 +4,7 @@ import { createRouter } from '../../../api/router';
 import { devices, importFile } from '../../../testing/devices';
 import { openTestSession } from '../../../testing/temp';
 import { cleanText } from './normalize';
-import { csvCell } from './rejected-csv';
+import { csvCell } from '../../formats/csv';
 
 /** Text an importer keeps as it is: what cleanText leaves unchanged (no edge spaces, no NBSP, NFKC-stable). */
 const fieldText = fc

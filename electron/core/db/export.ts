@@ -1,0 +1,49 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BackupList, DatabaseExport } from '../../api/schemas/database-files';
+import type { CoreContext } from '../context';
+import { listBackups, stamp } from './backup';
+
+/**
+ * A consistent copy of the database while the app keeps running: SQLite's online backup API copies a snapshot
+ * that includes what still sits in the -wal file (a plain file copy would miss it) and restarts when another
+ * connection writes meanwhile.
+ */
+export async function exportDatabase(ctx: CoreContext): Promise<DatabaseExport> {
+  const dir = mkdtempSync(join(tmpdir(), 'isopatch-export-'));
+  try {
+    const copy = join(dir, 'copy.sqlite');
+    await ctx.db.backup(copy);
+    const bytes = readFileSync(copy);
+    return {
+      fileName: `isopatch-${stamp(ctx.now()).slice(0, 13)}.sqlite`,
+      content: bytes.toString('base64'),
+      bytes: bytes.length,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true }); // our own temporary copy, nothing of the user's
+  }
+}
+
+/** The backups of a database with their times, newest first; works without opening the database. */
+export function backupListOf(databasePath: string, backupsDir: string): BackupList {
+  return {
+    databasePath,
+    backupsDir,
+    backups: listBackups(databasePath, backupsDir).map((b) => ({
+      path: b.path,
+      createdAt: b.createdAt.toISOString(),
+      reason: b.reason,
+      bytes: sizeOf(b.path),
+    })),
+  };
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}

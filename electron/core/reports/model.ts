@@ -1,0 +1,91 @@
+import type { Orientation, ReportKind } from '../../api/schemas/reports';
+
+/**
+ * A report as data: what it says, not how it looks. One builder per report fills it from the database; the HTML,
+ * CSV and XLSX writers each render the same document, so every format shows the same figures.
+ */
+
+/**
+ * How a column's values are written. Dates are local to the site: `date` 'YYYY-MM-DD', `datetime'
+ * 'YYYY-MM-DD HH:mm'. `checklist` holds lines to tick; `tick` and `blank` are empty boxes and lines to write on.
+ */
+export type ColumnType = 'text' | 'number' | 'percent' | 'date' | 'datetime' | 'checklist' | 'tick' | 'blank';
+
+export interface Column {
+  readonly label: string;
+  readonly type: ColumnType;
+  /** A print hint for the HTML: narrow columns do not wrap, wide ones take the room left. */
+  readonly width?: 'narrow' | 'wide';
+}
+
+export type Cell = string | number | null | readonly string[];
+
+export interface TableSection {
+  readonly kind: 'table';
+  readonly title: string;
+  readonly columns: readonly Column[];
+  readonly rows: readonly (readonly Cell[])[];
+  /** Said instead of an empty table. */
+  readonly empty: string;
+  readonly note?: string;
+  /** Starts a new page in print (each department of a worklist). */
+  readonly pageBreakBefore?: boolean;
+  /** The sheet's name in a workbook (at most 31 characters). */
+  readonly sheet: string;
+}
+
+export interface Figure {
+  readonly label: string;
+  readonly value: number;
+  readonly unit?: '%';
+  readonly help: string;
+}
+
+export interface FiguresSection {
+  readonly kind: 'figures';
+  readonly title: string;
+  readonly figures: readonly Figure[];
+}
+
+export interface BurnDownPoint {
+  /** Local date, YYYY-MM-DD: the counts at the end of that day (or now, for today). */
+  readonly date: string;
+  readonly exposed: number;
+  readonly unpatched: number;
+}
+
+export interface BurnDownSection {
+  readonly kind: 'burn-down';
+  readonly title: string;
+  readonly points: readonly BurnDownPoint[];
+}
+
+export interface SignOffSection {
+  readonly kind: 'sign-off';
+  readonly title: string;
+  readonly roles: readonly string[];
+}
+
+export type Section = TableSection | FiguresSection | BurnDownSection | SignOffSection;
+
+export interface ReportHeader {
+  readonly organization: string;
+  readonly site: string;
+  /** When the report was made, local to the site: '2026-11-29 11:00'. */
+  readonly generatedAt: string;
+  readonly timeZone: string;
+  /** The operating-system user who made it. */
+  readonly author: string;
+  /** The exact filter, in words: [['Departments', 'Nuclear Medicine'], ['Dates', '2026-11-29 to 2026-12-12']]. */
+  readonly filter: readonly (readonly [string, string])[];
+}
+
+export interface ReportDocument {
+  readonly report: ReportKind;
+  readonly title: string;
+  /** 'status-report-2026-11-29': the report's name and date, for file names. */
+  readonly fileStem: string;
+  readonly header: ReportHeader;
+  readonly sections: readonly Section[];
+  readonly defaultOrientation: Orientation;
+}

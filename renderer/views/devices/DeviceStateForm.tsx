@@ -1,0 +1,180 @@
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import type { DeviceDetail, DeviceState } from '../../../electron/api/schemas/devices';
+import { call } from '../../api';
+import { STATE_LABELS } from '../../labels';
+
+/**
+ * The steps a device may take next, as electron/core/devices/lifecycle.ts allows them (the core decides and
+ * refuses anything else; this copy only keeps the choice short): affected -> isolation planned -> isolated ->
+ * patch planned -> patched -> verified (QC passed) -> reconnected, and the side states from anywhere.
+ */
+const NEXT: Record<DeviceState, readonly DeviceState[]> = {
+  unassessed: ['affected'],
+  affected: ['isolation-planned', 'isolated', 'patch-planned', 'unassessed'],
+  'isolation-planned': ['isolated', 'affected', 'unassessed'],
+  isolated: ['patch-planned', 'patched'],
+  'patch-planned': ['patched', 'isolated'],
+  patched: ['verified'],
+  verified: ['reconnected'],
+  reconnected: [],
+  'risk-accepted': ['affected'],
+  'not-affected': ['unassessed', 'affected'],
+  decommissioned: ['unassessed'],
+};
+const SIDE: readonly DeviceState[] = ['risk-accepted', 'not-affected', 'decommissioned'];
+
+const LABEL: Record<DeviceState, string> = { ...STATE_LABELS, verified: 'Verified (QC passed)' };
+
+/** What each step means for the device, shown under the choice. */
+const EFFECT: Partial<Record<DeviceState, string>> = {
+  isolated: 'The device counts as isolated in a dedicated network segment from now on.',
+  reconnected: 'The device counts as connected to the clinical network again.',
+  'risk-accepted': 'Its open windows are cancelled; the risk is looked at again on the review date.',
+  'not-affected': 'Its open windows are cancelled.',
+  decommissioned: 'Its open windows are cancelled.',
+};
+
+export const stateTargets = (from: DeviceState) => ({
+  steps: NEXT[from].filter((to) => !SIDE.includes(to)),
+  side: SIDE.filter((to) => to !== from && !(from === 'decommissioned' && to === 'risk-accepted')),
+});
+
+/** Moves the device along its lifecycle through `setDeviceState`; the core's refusal is shown as it says it. */
+export function DeviceStateForm({ detail }: { detail: DeviceDetail }) {
+  const { steps, side } = stateTargets(detail.state);
+  const first = steps[0] ?? side[0] ?? detail.state;
+  const [to, setTo] = useState<DeviceState>(first);
+  const [reason, setReason] = useState('');
+  const [approver, setApprover] = useState('');
+  const [reviewDate, setReviewDate] = useState('');
+  const [refusal, setRefusal] = useState('');
+  const [message, setMessage] = useState('');
+  const ids = {
+    heading: useId(),
+    to: useId(),
+    effect: useId(),
+    reason: useId(),
+    approver: useId(),
+    review: useId(),
+  };
+  // Another device, or this one in a new state: start again from its own choices.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on identity and state on purpose, not on a reload
+  useEffect(() => {
+    setTo(first);
+    setReason('');
+    setApprover('');
+    setReviewDate('');
+    setRefusal('');
+  }, [detail.id, detail.state]);
+
+  const needsReason = to === 'not-affected' || to === 'risk-accepted';
+  const needsApproval = to === 'risk-accepted';
+  const device = detail.assetTag ?? detail.serial ?? `Device ${detail.id}`;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setMessage('');
+    const result = await call('setDeviceState', {
+      deviceId: detail.id,
+      state: to,
+      ...(needsReason && reason.trim() && { reason: reason.trim() }),
+      ...(needsApproval && approver.trim() && { approver: approver.trim() }),
+      ...(needsApproval && reviewDate && { reviewDate }),
+    });
+    if (result.ok) {
+      setRefusal('');
+      setMessage(`${device} is now ${LABEL[result.value.to].toLowerCase()}.`);
+    } else {
+      setRefusal(result.error.message);
+    }
+  }
+
+  return (
+    <form className="edit-form device-state-form" onSubmit={submit} aria-labelledby={ids.heading} noValidate>
+      <h3 id={ids.heading}>State</h3>
+      <p className="field-help">
+        Now {LABEL[detail.state].toLowerCase()}. Only the steps its lifecycle allows from here are offered:
+        isolate first, patch, verify (QC), then reconnect.
+      </p>
+      <div className="field">
+        <label htmlFor={ids.to}>New state</label>
+        <select
+          id={ids.to}
+          value={to}
+          aria-describedby={EFFECT[to] ? ids.effect : undefined}
+          onChange={(event) => setTo(event.target.value as DeviceState)}
+        >
+          {steps.length > 0 && (
+            <optgroup label="Next steps">
+              {steps.map((state) => (
+                <option key={state} value={state}>
+                  {LABEL[state]}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          <optgroup label="Instead">
+            {side.map((state) => (
+              <option key={state} value={state}>
+                {LABEL[state]}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+        {EFFECT[to] && (
+          <p id={ids.effect} className="field-help">
+            {EFFECT[to]}
+          </p>
+        )}
+      </div>
+      {needsReason && (
+        <div className="field">
+          <label htmlFor={ids.reason}>Reason (required)</label>
+          <textarea
+            id={ids.reason}
+            value={reason}
+            rows={2}
+            maxLength={2000}
+            required
+            onChange={(event) => setReason(event.target.value)}
+          />
+        </div>
+      )}
+      {needsApproval && (
+        <div className="inline-form">
+          <div className="field">
+            <label htmlFor={ids.approver}>Approved by (required)</label>
+            <input
+              id={ids.approver}
+              value={approver}
+              maxLength={200}
+              required
+              onChange={(event) => setApprover(event.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.review}>Review date (required)</label>
+            <input
+              id={ids.review}
+              type="date"
+              value={reviewDate}
+              required
+              onChange={(event) => setReviewDate(event.target.value)}
+            />
+          </div>
+        </div>
+      )}
+      {refusal && (
+        <p role="alert" className="problem">
+          {refusal}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button-primary">
+          Change state
+        </button>
+        <span role="status">{message}</span>
+      </div>
+    </form>
+  );
+}
