@@ -32,5 +32,5 @@ test('the bundled advisories are listed, and a CSAF file with findings is import
   await expect(list.getByRole('row', { name: /ISOPATCH-TEST-2026-002/ })).toContainText(
     'imported with validation findings',
   );
-  await page.screenshot({ path: 'e2e/.artifacts/screens/advisories-list.png', fullPage: true });
+  await page.screenshot({ path: 'e2e/.artifacts/screens/advisories-imported.png', fullPage: true });
 });

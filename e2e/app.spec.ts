@@ -42,8 +42,9 @@ test('organization name and site time zone are saved, audited, and survive a rel
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status')).toHaveText('Settings saved.');
   await expect(page.getByTestId('organization-name')).toHaveText('Klinikum Nord <b>Radiologie</b>');
-  await expect(page.getByRole('table')).toContainText('update organization');
-  await expect(page.getByRole('table')).toContainText('update site');
+  const audit = page.getByRole('table', { name: 'The newest entries of the audit log' });
+  await expect(audit).toContainText('update organization');
+  await expect(audit).toContainText('update site');
 
   await page.reload();
   await page.locator('body[data-ready="true"]').waitFor();
@@ -76,6 +77,8 @@ test('the keyboard reaches every view and the settings form', async ({ page, app
   await openApp(page, app);
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toBeFocused();
   for (let i = 0; i < VIEWS.length; i++) await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Settings' })).toBeFocused();
   await page.keyboard.press('Enter');

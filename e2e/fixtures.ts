@@ -18,10 +18,10 @@ export interface WebApp {
 }
 
 /** Starts `node dist/electron/web.cjs` on a free port, as `npm run start:web` does, and reads the printed address. */
-export async function startWebApp(databasePath: string): Promise<WebApp> {
+export async function startWebApp(databasePath: string, extraArgs: readonly string[] = []): Promise<WebApp> {
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
-    [WEB_ENTRY, '--db', databasePath, '--port', '0'],
+    [WEB_ENTRY, '--db', databasePath, '--port', '0', ...extraArgs],
     { stdio: 'pipe' },
   );
   let stdout = '';

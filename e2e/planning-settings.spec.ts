@@ -112,8 +112,9 @@ test('slots, a blackout, an availability rule and three teams are saved and surv
   await expect(planning.getByText('Unsaved changes.')).toBeVisible();
   await planning.getByRole('button', { name: 'Save planning settings' }).click();
   await expect(planning.getByText('Saved.', { exact: true })).toBeVisible();
-  await expect(page.getByRole('table')).toContainText('create team');
-  await expect(page.getByRole('table')).toContainText('update department');
+  const audit = page.getByRole('table', { name: 'The newest entries of the audit log' });
+  await expect(audit).toContainText('create team');
+  await expect(audit).toContainText('update department');
 
   await page.reload();
   await page.locator('body[data-ready="true"]').waitFor();

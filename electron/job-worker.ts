@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { CoreContext } from './core/context';
+import { storageFailure } from './core/db/storage-errors';
 import { AppError } from './core/errors';
 import { runJob } from './core/jobs/job-runner';
 import type { JobMessage, JobWorkerData } from './core/jobs/protocol';
@@ -36,7 +37,9 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
+main().catch((caught: unknown) => {
+  // A full disk is reported as the sentence it deserves, like the router does, not as an unexpected error.
+  const error = storageFailure(caught) ?? caught;
   const known = error instanceof AppError;
   if (!known) console.error(error);
   post({

@@ -5,9 +5,11 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { app, BrowserWindow, ipcMain, Menu, type Session, session } from 'electron';
 import { ipcChannel, operationNames } from './api/operations';
-import { createRouter } from './api/router';
 import { resolveDatabasePath } from './core/db/location';
-import { closeSession, openSession } from './core/session';
+import { closeSession } from './core/session';
+import { openSwitchingRouter } from './demo-switch';
+import { saveDialogFor } from './downloads';
+import { registerSavePdf } from './print-pdf';
 import {
   CONTENT_SECURITY_POLICY,
   isAllowedNavigation,
@@ -44,15 +46,15 @@ if (app.requestSingleInstanceLock()) {
 async function start() {
   await app.whenReady();
   harden(session.defaultSession);
-  const core = await openSession(
-    resolveDatabasePath({ flag: databaseFlag(), userDataDir: app.getPath('userData') }),
-    {
-      nativeBinding: developmentNativeBinding(),
-      // Worker threads cannot load scripts from inside app.asar; electron-builder unpacks this one.
-      jobWorkerScript: join(__dirname, 'job-worker.cjs').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`),
-    },
-  );
-  const router = createRouter(core);
+  const databasePath = resolveDatabasePath({ flag: databaseFlag(), userDataDir: app.getPath('userData') });
+  const sessionOptions = {
+    nativeBinding: developmentNativeBinding(),
+    // Worker threads cannot load scripts from inside app.asar; electron-builder unpacks this one.
+    jobWorkerScript: join(__dirname, 'job-worker.cjs').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`),
+  };
+  // After a restore (the refused-database dialog) the router opens the file in use again the same way;
+  // "Explore the demo hospital" and "Leave the demo" switch files (demo-switch.ts).
+  const router = await openSwitchingRouter({ databasePath, sessionOptions });
   for (const name of operationNames) {
     ipcMain.handle(ipcChannel(name), (event, input: unknown) =>
       isTrustedIpcSender(event.senderFrame?.url, entryUrl)
@@ -60,6 +62,8 @@ async function start() {
         : { ok: false, error: { code: 'FORBIDDEN', message: 'This page may not use Isopatch.' } },
     );
   }
+  // Save as PDF needs the window (printToPDF), so main answers that one operation itself (print-pdf.ts).
+  registerSavePdf(entryUrl);
   Menu.setApplicationMenu(buildMenu());
   mainWindow = createWindow();
 
@@ -68,7 +72,7 @@ async function start() {
     mainWindow?.focus();
   });
   app.on('window-all-closed', () => {
-    void closeSession(core).finally(() => app.quit());
+    void closeSession(router.session()).finally(() => app.quit());
   });
 }
 
@@ -77,6 +81,8 @@ function harden(target: Session) {
     callback(isPermissionGranted(permission)),
   );
   target.setPermissionCheckHandler((_contents, permission) => isPermissionGranted(permission));
+  // "Export database..." and other saves arrive as downloads of the page's own data: always ask where.
+  target.on('will-download', (_event, item) => item.setSaveDialogOptions(saveDialogFor(item.getFilename())));
   target.webRequest.onBeforeRequest((details, callback) =>
     callback({ cancel: !isAllowedRequest(details.url, rendererRootUrl) }),
   );

@@ -49,7 +49,8 @@ const SECURITY_HEADERS = {
 
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const token = options.token ?? randomBytes(32).toString('base64url');
-  const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024 * 1024;
+  // A 64 MB inventory (the import limit) travels as base64 inside JSON: about 86 MB.
+  const maxBodyBytes = options.maxBodyBytes ?? 96 * 1024 * 1024;
   let port = 0;
 
   const server = createServer((request, response) => {

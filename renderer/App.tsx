@@ -3,6 +3,7 @@ import { AppHeader } from './components/AppHeader';
 import { DatabaseRefused } from './components/DatabaseRefused';
 import { ErrorSurface } from './components/ErrorSurface';
 import { Navigation } from './components/Navigation';
+import { useGlobalShortcuts } from './keyboard/shortcuts';
 import { useDatabaseStore } from './stores/database';
 import { useNavigationStore, type ViewId } from './stores/navigation';
 import { useSettingsStore } from './stores/settings';
@@ -27,6 +28,7 @@ export function App() {
   const view = useNavigationStore((state) => state.view);
   const main = useRef<HTMLElement>(null);
   const firstView = useRef(true);
+  useGlobalShortcuts();
 
   useEffect(() => {
     void useDatabaseStore

@@ -7,6 +7,8 @@ import './styles/components.css';
 import './styles/import.css';
 import './styles/devices.css';
 import './styles/planning-settings.css';
+import './styles/advisories.css';
+import './styles/demo.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

@@ -4,9 +4,22 @@ import * as deviceImport from './device-import.mjs';
 import * as deviceRegister from './device-register.mjs';
 import * as matching from './matching.mjs';
 import * as planning from './planning.mjs';
+import * as reliability from './reliability.mjs';
+import * as reports from './reports.mjs';
+import * as responsiveness from './responsiveness.mjs';
 import * as webStartup from './web-startup.mjs';
 
-const benchmarks = [webStartup, cliStatus, deviceImport, deviceRegister, matching, planning];
+const benchmarks = [
+  webStartup,
+  cliStatus,
+  deviceImport,
+  deviceRegister,
+  responsiveness,
+  matching,
+  planning,
+  reports,
+  reliability,
+];
 
 const rows = [];
 for (const benchmark of benchmarks) rows.push(...(await benchmark.run()));

@@ -15,8 +15,10 @@ import {
   setPatchStatusInput,
 } from './schemas/advisories';
 import { auditEntry, listAuditInput } from './schemas/audit';
-import { backupList, databaseExport, restoreBackupInput, restoreResult } from './schemas/database-files';
 import { noInput } from './schemas/common';
+import { dashboard } from './schemas/dashboard';
+import { backupList, databaseExport, restoreBackupInput, restoreResult } from './schemas/database-files';
+import { databaseSwitch } from './schemas/demo';
 import {
   importBatch,
   importDevicesInput,
@@ -53,9 +55,25 @@ import {
   windowId,
   windowList,
 } from './schemas/planning';
+import {
+  catalogChange,
+  deleteMatchRuleInput,
+  deleteVendorAliasInput,
+  modelAliasInput,
+  productCatalog,
+  vendorAliasInput,
+} from './schemas/product-catalog';
+import {
+  exportReportInput,
+  reportFile,
+  reportInput,
+  reportPreview,
+  savedPdf,
+  savePdfInput,
+} from './schemas/reports';
 import { settings, updateSettingsInput } from './schemas/settings';
 import { saveSiteModelInput, siteModel, siteModelResult } from './schemas/site-model';
-import { dashboardFigures, databaseStatus } from './schemas/status';
+import { databaseStatus } from './schemas/status';
 
 /** Parts of the data a write can change; the renderer's stores refresh the parts named in a result. */
 export type Domain = 'settings' | 'devices' | 'advisories' | 'planning' | 'audit';
@@ -99,7 +117,7 @@ const job = <I extends z.ZodType, O extends z.ZodType>(summary: string, input: I
 /** Every operation Isopatch offers, declared once. All three transports reach these and only these. */
 export const contract = {
   getStatus: read('Database file, schema version and rows per table', noInput, databaseStatus),
-  getDashboard: read('Figures for the dashboard', noInput, dashboardFigures),
+  getDashboard: read('Figures, burn-down, next windows and alerts for the dashboard', noInput, dashboard),
   getSettings: read('Organization name and the site time zone', noInput, settings),
   updateSettings: write(
     'Change the organization name and the site time zone',
@@ -116,7 +134,11 @@ export const contract = {
     restoreResult,
     ['settings', 'devices', 'advisories', 'planning'],
   ),
-  exportDatabase: read('A consistent copy of the whole database, made while it is in use', noInput, databaseExport),
+  exportDatabase: read(
+    'A consistent copy of the whole database, made while it is in use',
+    noInput,
+    databaseExport,
+  ),
 
   previewDeviceImport: read(
     'Read an inventory file and show what importing it would do',
@@ -208,6 +230,39 @@ export const contract = {
     confirmMatchResult,
     ['advisories', 'devices'],
   ),
+  getProductCatalog: read(
+    'Vendor aliases, the model-to-family table and the model decisions people made',
+    noInput,
+    productCatalog,
+  ),
+  saveVendorAlias: write(
+    'Add a spelling of a vendor; devices written that way follow',
+    vendorAliasInput,
+    catalogChange,
+    ['advisories', 'devices'],
+  ),
+  deleteVendorAlias: write(
+    'Remove a spelling of a vendor (a bundled one too)',
+    deleteVendorAliasInput,
+    catalogChange,
+    ['advisories', 'devices'],
+  ),
+  saveModelAlias: write(
+    'Add a model to a product family of the model-to-family table',
+    modelAliasInput,
+    catalogChange,
+    ['advisories', 'devices'],
+  ),
+  deleteModelAlias: write(
+    'Remove a model from a product family (a bundled one too)',
+    modelAliasInput,
+    catalogChange,
+    ['advisories', 'devices'],
+  ),
+  deleteMatchRule: write("Undo a person's decision about a model", deleteMatchRuleInput, catalogChange, [
+    'advisories',
+    'devices',
+  ]),
 
   getSiteModel: read(
     'Sites, departments, maintenance slots, blackouts, teams, durations and policies',
@@ -248,6 +303,22 @@ export const contract = {
     ['devices', 'planning'],
   ),
   exportIcs: read('Planned windows as an iCalendar file', exportIcsInput, icsFile),
+  previewReport: read(
+    'A report as HTML with its stylesheet, to preview and print',
+    reportInput,
+    reportPreview,
+  ),
+  exportReport: read('A report as an HTML, CSV or XLSX file', exportReportInput, reportFile),
+  // The desktop app answers this one itself (Electron's printToPDF); elsewhere the core says it cannot.
+  savePdf: read('Print the report the window shows to a PDF file (desktop app)', savePdfInput, savedPdf),
+  // The app's transports answer these two themselves (electron/demo-switch.ts): they change which database file
+  // the app uses, and write nothing to either. Elsewhere (the CLI, tests) the core says it cannot.
+  openDemo: read(
+    "Switch to the demo hospital's own database file, creating it first if there is none",
+    noInput,
+    databaseSwitch,
+  ),
+  leaveDemo: read('Switch from the demo hospital back to the real database', noInput, databaseSwitch),
 } satisfies Record<OperationName, OperationSpec>;
 
 export type Contract = typeof contract;

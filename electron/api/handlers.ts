@@ -3,6 +3,8 @@ import { listAdvisories } from '../core/advisories/advisory-list';
 import { listAffected } from '../core/advisories/affected';
 import { confirmMatch, rejectModel, setPatchStatus } from '../core/advisories/decisions';
 import { importAdvisory, type PreparedAdvisory, prepareAdvisory } from '../core/advisories/import-advisory';
+import { deleteMatchRule, deleteModelAlias, saveModelAlias } from '../core/advisories/model-table';
+import { getProductCatalog } from '../core/advisories/product-catalog';
 import type { AuditRecorder } from '../core/audit/audit-log';
 import { listAudit } from '../core/audit/audit-log';
 import type { CoreContext } from '../core/context';
@@ -14,12 +16,14 @@ import { setDeviceState } from '../core/devices/device-state';
 import { listImportBatches, listMappingTemplates, saveMappingTemplate } from '../core/devices/import/batches';
 import { commitImport, prepareImport, previewImport } from '../core/devices/import/service';
 import { undoImport } from '../core/devices/import/undo';
+import { deleteVendorAlias, saveVendorAlias } from '../core/devices/vendor-aliases';
 import { AppError } from '../core/errors';
 import type { JobRegistry } from '../core/jobs/job-registry';
 import { exportIcs } from '../core/planning/ics';
 import { applyPlan, previewPlan } from '../core/planning/plan-service';
 import { getSiteModel, saveSiteModel } from '../core/planning/site-model';
 import { completeTask, deleteWindow, listWindows, saveWindow, unlockWindow } from '../core/planning/windows';
+import { exportReport, previewReport } from '../core/reports/service';
 import { getSettings, updateSettings } from '../core/settings/settings';
 import { getStatus } from '../core/status/status';
 import type { OperationName, OutputOf, ParsedInputOf } from './contract';
@@ -93,6 +97,12 @@ export const handlers: { readonly [K in OperationName]: Handler<K> } = {
   getAdvisory: (ctx, input) => getAdvisory(ctx, input.id),
   listMatchSuggestions: (ctx) => listMatchSuggestions(ctx),
   rejectModel: (ctx, input, audit) => rejectModel(ctx, input.vendor, input.model, input.reason, audit),
+  getProductCatalog: (ctx) => getProductCatalog(ctx),
+  saveVendorAlias: (ctx, input, audit) => saveVendorAlias(ctx, input, audit),
+  deleteVendorAlias: (ctx, input, audit) => deleteVendorAlias(ctx, input.alias, audit),
+  saveModelAlias: (ctx, input, audit) => saveModelAlias(ctx, input, audit),
+  deleteModelAlias: (ctx, input, audit) => deleteModelAlias(ctx, input, audit),
+  deleteMatchRule: (ctx, input, audit) => deleteMatchRule(ctx, input, audit),
 
   getSiteModel: (ctx) => getSiteModel(ctx),
   saveSiteModel: (ctx, input, audit) => saveSiteModel(ctx, input.model, audit),
@@ -105,7 +115,25 @@ export const handlers: { readonly [K in OperationName]: Handler<K> } = {
   completeTask: (ctx, input, audit) => completeTask(ctx, input, audit),
   setDeviceState: (ctx, input, audit) => setDeviceState(ctx, input, audit),
   exportIcs: (ctx, input) => exportIcs(ctx, input),
+  previewReport: (ctx, input) => previewReport(ctx, input),
+  exportReport: (ctx, input) => exportReport(ctx, input),
+  savePdf: () => {
+    throw new AppError(
+      'NOT_FOUND',
+      'Saving a PDF directly needs the desktop app; here, use Print and choose "Save as PDF" as the printer.',
+    );
+  },
+  openDemo: () => notHere(),
+  leaveDemo: () => notHere(),
 };
+
+/** openDemo and leaveDemo: the app's transports switch the database (electron/demo-switch.ts). */
+function notHere(): never {
+  throw new AppError(
+    'NOT_FOUND',
+    'Only the app and the web mode switch to the demo hospital; elsewhere, use "isopatch demo --db FILE" and --db FILE.',
+  );
+}
 
 function jobsOf(ctx: CoreContext): JobRegistry {
   if (!ctx.jobs)

@@ -34,6 +34,12 @@ export const operationNames = [
   'getAdvisory',
   'listMatchSuggestions',
   'rejectModel',
+  'getProductCatalog',
+  'saveVendorAlias',
+  'deleteVendorAlias',
+  'saveModelAlias',
+  'deleteModelAlias',
+  'deleteMatchRule',
   'getSiteModel',
   'saveSiteModel',
   'previewPlan',
@@ -45,6 +51,11 @@ export const operationNames = [
   'completeTask',
   'setDeviceState',
   'exportIcs',
+  'previewReport',
+  'exportReport',
+  'savePdf',
+  'openDemo',
+  'leaveDemo',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

@@ -1,8 +1,9 @@
+import { auditRecorder } from '../core/audit/audit-log';
 import { backupListOf } from '../core/db/export';
 import { latestVersion } from '../core/db/migrate';
 import { migrations } from '../core/db/migrations';
 import { restoreDatabase } from '../core/db/restore';
-import { closeSession, type CoreSession } from '../core/session';
+import { type CoreSession, closeSession, openSession } from '../core/session';
 import type { OperationName } from './contract';
 import type { BackupList, RestoreResult } from './schemas/database-files';
 
@@ -19,7 +20,7 @@ export const isRecoveryOperation = (name: OperationName): name is RecoveryOperat
 export interface SessionHolder {
   current(): CoreSession;
   replace(next: CoreSession): void;
-  /** Opens the database file again as the transport first did; absent in the CLI, which ends after a restore. */
+  /** Opens the database file again as the transport first did (by default: with the default options). */
   readonly reopen?: () => Promise<CoreSession>;
   readonly nativeBinding?: string;
 }
@@ -39,6 +40,8 @@ export async function runRecovery(
   if (name === 'listBackups') return backupListOf(databasePath, backupsDir);
 
   const restoredFrom = input.backup ?? '';
+  const reopen =
+    sessions.reopen ?? (() => openSession(databasePath, { nativeBinding: sessions.nativeBinding }));
   // Our own connection closes first: the file must not be open while it is moved aside.
   await closeSession(session);
   let keptAs: string[];
@@ -51,9 +54,25 @@ export async function runRecovery(
       now,
       nativeBinding: sessions.nativeBinding,
     });
-  } finally {
-    // Whether the backup came in or was refused (then nothing moved), the app goes on with what is there now.
-    if (sessions.reopen) sessions.replace(await sessions.reopen());
+  } catch (error) {
+    // Nothing moved: the app goes on with the file as it was (refused again, if it was refused).
+    sessions.replace(await reopen());
+    throw error;
   }
-  return { databasePath, restoredFrom, keptAs, reopened: sessions.reopen !== undefined };
+  const next = await reopen();
+  sessions.replace(next);
+  if (next.state === 'open') {
+    // The restored file's own audit log says where it came from and where the replaced file is kept.
+    const audit = auditRecorder(next.ctx, 'restoreBackup');
+    next.ctx.db.transaction(() =>
+      audit({
+        entity: 'database',
+        entityId: null,
+        action: 'restore',
+        before: { file: databasePath, keptAs },
+        after: { restoredFrom },
+      }),
+    )();
+  }
+  return { databasePath, restoredFrom, keptAs, reopened: next.state === 'open' };
 }

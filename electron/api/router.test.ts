@@ -5,11 +5,14 @@ import { openSession } from '../core/session';
 import { openTestSession, tempDir } from '../testing/temp';
 import { contract, type InputOf, type OperationName } from './contract';
 import { operationNames } from './operations';
+import { isRecoveryOperation } from './recovery';
 import { createRouter, type Router } from './router';
 
-type WriteOperation = {
-  [K in OperationName]: (typeof contract)[K]['kind'] extends 'write' ? K : never;
-}[OperationName];
+// restoreBackup replaces the database file itself; api/recovery.test.ts checks its audit entry in the restored file.
+type WriteOperation = Exclude<
+  { [K in OperationName]: (typeof contract)[K]['kind'] extends 'write' ? K : never }[OperationName],
+  'restoreBackup'
+>;
 
 const csv = (text: string) => Buffer.from(text).toString('base64');
 const DEVICES_CSV = csv(
@@ -66,6 +69,14 @@ const writeScenarios: { [K in WriteOperation]: (router: Router) => Promise<Input
     model: 'Intevo Bold',
     reason: 'A demonstration unit without network.',
   }),
+  saveVendorAlias: async () => ({ vendor: 'Siemens Healthineers', alias: 'Siemens Molecular Imaging Inc.' }),
+  deleteVendorAlias: async () => ({ alias: 'Siemens Healthcare GmbH' }),
+  saveModelAlias: async () => ({ family: 'SPECT/CT Systems', model: 'Intevo Bold' }),
+  deleteModelAlias: async () => ({ family: 'SPECT Systems', model: 'c.cam' }),
+  deleteMatchRule: async (router) => {
+    await router.dispatch('confirmMatch', { model: 'Intevo Bold', family: 'SPECT/CT Systems' });
+    return { vendor: 'Siemens Healthineers', model: 'Intevo Bold' };
+  },
   bulkUpdateDevices: async (router) => ({
     ids: (await importTwoDevices(router)).ids,
     changes: { department: 'Radiology' },
@@ -266,13 +277,13 @@ describe('the router', () => {
     ).toBe(0);
   });
 
-  it('answers every operation with DATABASE_REFUSED when the file was not opened', async () => {
+  it('answers every operation but listing and restoring backups with DATABASE_REFUSED when the file was not opened', async () => {
     const path = join(tempDir(), 'isopatch.sqlite');
     writeFileSync(path, 'not a database at all, but long enough to look like a file');
     const session = await openSession(path);
     expect(session.state).toBe('refused');
     const router = createRouter(session);
-    for (const name of operationNames) {
+    for (const name of operationNames.filter((n) => !isRecoveryOperation(n))) {
       const result = await router.dispatch(name, {});
       expect(result).toMatchObject({ ok: false, error: { code: 'DATABASE_REFUSED' } });
       if (!result.ok) expect(result.error.message).toContain(path);

@@ -46,9 +46,10 @@ export const confirmMatchCommand: Command = {
 export const patchStatusCommand: Command = {
   summary: 'set whether a patch exists for an advisory and product family',
   usage:
-    'isopatch patch-status ADVISORY FAMILY --status none-available|announced|available|superseded|no-fix-planned [--available-from DATE] [--update-id ID] [--json]',
+    'isopatch patch-status ADVISORY FAMILY --status none-available|announced|available|superseded|no-fix-planned [--version-range RANGE] [--available-from DATE] [--update-id ID] [--json]\n  --version-range  only for these versions of the family, where the vendor distinguishes them ("< VB22A", "VA60A")',
   options: {
     status: { type: 'string' },
+    'version-range': { type: 'string' },
     'available-from': { type: 'string' },
     'update-id': { type: 'string' },
   },
@@ -57,19 +58,22 @@ export const patchStatusCommand: Command = {
     if (!advisory || !family || rest.length > 0 || typeof values.status !== 'string') {
       throw new CliError('patch-status needs ADVISORY, FAMILY and --status.');
     }
-    const result = await call<{ advisory: string; family: string; status: string }>(
+    const result = await call<{ advisory: string; family: string; versionRange: string; status: string }>(
       router,
       'setPatchStatus',
       {
         advisory,
         family,
         status: values.status,
+        ...(values['version-range'] !== undefined && { versionRange: values['version-range'] }),
         ...(values['available-from'] !== undefined && { availableFrom: values['available-from'] }),
         ...(values['update-id'] !== undefined && { updateId: values['update-id'] }),
       },
     );
     console.log(
-      json ? JSON.stringify(result, null, 2) : `${result.advisory} / ${result.family}: ${result.status}.`,
+      json
+        ? JSON.stringify(result, null, 2)
+        : `${result.advisory} / ${result.family}${result.versionRange ? `, versions ${result.versionRange}` : ''}: ${result.status}.`,
     );
     return EXIT.done;
   },

@@ -15,6 +15,13 @@ export interface Command {
   readonly usage: string;
   /** Options of this command, besides the global --db, --json and --help. */
   readonly options: NonNullable<ParseArgsConfig['options']>;
+  /** Runs although the database was refused (restoring a backup is what a refused database needs). */
+  readonly runsOnRefusedDatabase?: boolean;
+  /**
+   * Set by a command that writes a new database file itself (demo): runCli then opens no database, so it
+   * creates none, and calls this instead of run, with --db as given.
+   */
+  readonly runWithoutDatabase?: (run: Omit<CommandRun, 'router'>) => Promise<ExitCode>;
   run(run: CommandRun): Promise<ExitCode>;
 }
 

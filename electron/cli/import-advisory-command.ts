@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { AdvisoryImportResult } from '../api/schemas/advisories';
 import { type Command, call } from './command';
 import { CliError, EXIT } from './exit-codes';
+import { assertFileSize } from './file-size';
 
 export const importAdvisoryCommand: Command = {
   summary: 'import a CSAF 2.0 advisory (JSON)',
@@ -11,6 +12,7 @@ export const importAdvisoryCommand: Command = {
   async run({ router, positionals, values, json }) {
     const [path, ...rest] = positionals;
     if (!path || rest.length > 0) throw new CliError('import-advisory takes one FILE.');
+    assertFileSize(path, 'advisory');
     let content: string;
     try {
       content = readFileSync(path, 'utf8');

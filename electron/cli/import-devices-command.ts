@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { ImportResult } from '../api/schemas/device-import';
 import { type Command, call } from './command';
 import { CliError, EXIT } from './exit-codes';
+import { assertFileSize } from './file-size';
 
 const USAGE =
   'isopatch import-devices FILE [--sheet NAME] [--key assetTag|serial] [--mapping FILE.json] [--date-order dmy|mdy|ymd] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--rejected-out FILE.csv] [--dry-run] [--json]';
@@ -40,6 +41,7 @@ export const importDevicesCommand: Command = {
   async run({ router, positionals, values, json }) {
     const [path, ...rest] = positionals;
     if (!path || rest.length > 0) throw new CliError(`import-devices takes one FILE; usage: ${USAGE}`);
+    assertFileSize(path, 'inventory');
     const content = readInput(path, 'file').toString('base64');
     const options = {
       ...(values.sheet !== undefined && { sheet: values.sheet }),

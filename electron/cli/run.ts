@@ -3,13 +3,16 @@ import { createRouter } from '../api/router';
 import { resolveDatabasePath } from '../core/db/location';
 import { closeSession, openSession } from '../core/session';
 import { affectedCommand, confirmMatchCommand, patchStatusCommand } from './advisory-commands';
+import { backupCommand, refusedMessage, restoreCommand } from './backup-restore-commands';
 import type { Command } from './command';
+import { demoCommand } from './demo-command';
 import { devicesCommand } from './devices-command';
 import { CliError, EXIT, type ExitCode } from './exit-codes';
 import { exportIcsCommand } from './export-ics-command';
 import { importAdvisoryCommand } from './import-advisory-command';
 import { importDevicesCommand } from './import-devices-command';
 import { planCommand, setStateCommand, taskCommand, windowsCommand } from './planning-commands';
+import { reportCommand } from './report-command';
 import { siteCommand } from './site-command';
 import { statusCommand } from './status-command';
 import { undoImportCommand } from './undo-import-command';
@@ -20,6 +23,8 @@ const commands: Readonly<Record<string, Command>> = {
   'import-devices': importDevicesCommand,
   devices: devicesCommand,
   'undo-import': undoImportCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
   'import-advisory': importAdvisoryCommand,
   affected: affectedCommand,
   'confirm-match': confirmMatchCommand,
@@ -30,6 +35,8 @@ const commands: Readonly<Record<string, Command>> = {
   task: taskCommand,
   'set-state': setStateCommand,
   'export-ics': exportIcsCommand,
+  report: reportCommand,
+  demo: demoCommand,
 };
 
 const GLOBAL_OPTIONS = {
@@ -88,16 +95,25 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
   }
   if (!command) throw new CliError(`No command given; ${help}.`);
 
+  if (command.runWithoutDatabase)
+    return command.runWithoutDatabase({
+      positionals: parsed.positionals.slice(1),
+      values,
+      json: values.json === true,
+    });
   const session = await openSession(resolveDatabasePath({ flag: values.db as string | undefined }));
+  const router = createRouter(session);
   try {
-    if (session.state === 'refused') throw new CliError(session.error.message);
+    if (session.state === 'refused' && !command.runsOnRefusedDatabase)
+      throw new CliError(refusedMessage(session.error));
     return await command.run({
-      router: createRouter(session),
+      router,
       positionals: parsed.positionals.slice(1),
       values,
       json: values.json === true,
     });
   } finally {
-    await closeSession(session);
+    // A restore replaces the session the router runs on; that one is what is open now.
+    await closeSession(router.session());
   }
 }

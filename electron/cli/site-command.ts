@@ -3,6 +3,7 @@ import type { ApiResult } from '../api/contract';
 import type { SiteModel } from '../api/schemas/site-model';
 import { type Command, type CommandRun, call } from './command';
 import { CliError, EXIT, type ExitCode } from './exit-codes';
+import { assertFileSize } from './file-size';
 
 const USAGE = 'isopatch site import FILE.json [--json] | isopatch site export [--out FILE] [--json]';
 
@@ -81,6 +82,7 @@ function jsonErrorOffset(text: string): number {
 
 /** The file as JSON, or one sentence naming the file and where its JSON breaks. */
 function readJson(path: string): unknown {
+  assertFileSize(path, 'siteModel');
   let text: string;
   try {
     text = readFileSync(path, 'utf8').replace(/^\uFEFF/, ''); // editors on Windows add a byte-order mark

@@ -19,6 +19,7 @@ export function formatStatus(status: DatabaseStatus): string {
   const width = Math.max(...Object.keys(status.counts).map((table) => table.length));
   return [
     `Organization:   ${status.organizationName || '(not set yet)'}`,
+    ...(status.demo ? ['Demo:           the generated demo hospital, not real data'] : []),
     `Database:       ${status.databasePath}`,
     `Schema version: ${status.schemaVersion}`,
     `Backups:        ${status.backupsDir}`,

@@ -1,10 +1,10 @@
 import { create } from 'zustand';
-import type { DashboardFigures } from '../../electron/api/schemas/status';
+import type { Dashboard } from '../../electron/api/schemas/dashboard';
 import { call, onDataChanged } from '../api';
 import { reportError } from './errors';
 
 interface DashboardState {
-  readonly figures: DashboardFigures | null;
+  readonly figures: Dashboard | null;
   load(): Promise<void>;
 }
 

@@ -37,6 +37,8 @@ export const advisoryImportResult = z.object({
   status: z.enum(['imported', 'updated', 'unchanged', 'rejected']),
   /** Why nothing was imported, when status is rejected or unchanged. */
   message: z.string().nullable(),
+  /** Patch availability rows filled in from the file's remediations (vendor_fix, none_available, no_fix_planned). */
+  prefilledPatches: z.number().int(),
 });
 export type AdvisoryImportResult = z.infer<typeof advisoryImportResult>;
 

@@ -31,7 +31,7 @@ export const restoreResult = z.object({
   restoredFrom: z.string(),
   /** Where the replaced file (and its -wal and -shm) now live; empty when there was none. Nothing is deleted. */
   keptAs: z.array(z.string()),
-  /** Whether the app reopened the restored database (always false in the CLI, which ends after). */
+  /** Whether the restored file opened (it was checked first, so only a failing disk makes this false). */
   reopened: z.boolean(),
 });
 export type RestoreResult = z.infer<typeof restoreResult>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEVICE_FIELDS, DEVICE_STATES } from '../device-fields';
+import { DEVICE_GROUPS } from '../device-groups';
 import { auditEntry } from './audit';
 
 export const deviceFields = DEVICE_FIELDS;
@@ -87,6 +88,8 @@ export const deviceFilters = z
     advisory: z.array(z.string().max(100)).max(100).optional(),
     patchStatus: z.array(z.string().max(40)).max(10).optional(),
     flagged: z.boolean().optional(),
+    /** A dashboard tile's or alert's devices (electron/api/device-groups.ts): exposed, isolation overdue, ... */
+    group: z.enum(DEVICE_GROUPS).optional(),
   })
   .strict();
 export type DeviceFilters = z.infer<typeof deviceFilters>;

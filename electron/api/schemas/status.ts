@@ -7,6 +7,8 @@ export const databaseStatus = z.object({
   schemaVersion: z.number().int(),
   /** Rows per table, by table name. */
   counts: z.record(z.string(), z.number().int()),
+  /** The generated demo hospital, not real data: the header says so. */
+  demo: z.boolean(),
 });
 export type DatabaseStatus = z.infer<typeof databaseStatus>;
 

@@ -54,7 +54,10 @@ export function listAdvisories(ctx: CoreContext): AdvisorySummary[] {
 }
 
 /** Per advisory, its confirmed and needs-review devices by stage; a suggestion is not yet a person's finding. */
-export function deviceStatesByAdvisory(ctx: CoreContext, advisoryId?: number): Map<number, DeviceStateCounts> {
+export function deviceStatesByAdvisory(
+  ctx: CoreContext,
+  advisoryId?: number,
+): Map<number, DeviceStateCounts> {
   const rows = ctx.db
     .prepare(
       `SELECT m.advisory_id, ${STAGE_OF_DEVICE} AS stage, count(*) AS n

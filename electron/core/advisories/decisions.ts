@@ -103,7 +103,13 @@ function versionRangeOf(text: string | undefined): string {
   if (range === '') return '';
   const parsed = parseRange(range);
   if (parsed.kind === 'all') return '';
-  if (parsed.kind === 'unreadable')
+  const versions =
+    parsed.kind === 'constraints'
+      ? parsed.constraints.map((c) => c.version)
+      : parsed.kind === 'any-of'
+        ? parsed.versions
+        : [];
+  if (parsed.kind === 'unreadable' || versions.some((v) => !/[a-z0-9]/i.test(v)))
     throw new AppError(
       'INVALID_INPUT',
       `The version range "${range}" cannot be read; write it as "< VB22A", ">= VA60A < VB22A", "VA60A" or "VA60A | VB10A".`,

@@ -8,6 +8,7 @@ import { reviewItemsOf } from './csaf/review';
 import { validateCsaf } from './csaf/validate';
 import { refreshMatches } from './matching/refresh-matches';
 import { compareTrackingVersions } from './product-names';
+import { prefillPatches } from './remediation-patches';
 
 export interface PreparedAdvisory {
   readonly input: ImportAdvisoryInput;
@@ -60,6 +61,7 @@ export function importAdvisory(
     reviewItems,
     status,
     message,
+    prefilledPatches: 0,
   });
   if (findings.length > 0 && !input.acceptFindings) {
     const tests = [...new Set(findings.map((f) => f.test))].join(', ');
@@ -92,14 +94,15 @@ export function importAdvisory(
       );
     }
   }
-  storeAdvisory(
+  const advisoryId = storeAdvisory(
     ctx,
     { document, products, findings, reviewItems, source: 'csaf', json: input.content },
     existing?.id ?? null,
     audit,
   );
+  const prefilledPatches = prefillPatches(ctx, advisoryId, document, input.fileName, audit);
   refreshMatches(ctx, audit);
-  return result(existing ? 'updated' : 'imported', null);
+  return { ...result(existing ? 'updated' : 'imported', null), prefilledPatches };
 }
 
 function depthOf(value: unknown, depth = 0): number {

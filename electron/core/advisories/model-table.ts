@@ -33,19 +33,29 @@ function findFamily(ctx: CoreContext, name: string, vendor: string | undefined):
 function devicesInFamily(ctx: CoreContext, family: Family): number {
   const resolver = new FamilyResolver(ctx);
   const models = ctx.db
-    .prepare('SELECT model, count(*) AS n FROM device WHERE vendor_id = ? AND model IS NOT NULL GROUP BY model')
+    .prepare(
+      'SELECT model, count(*) AS n FROM device WHERE vendor_id = ? AND model IS NOT NULL GROUP BY model',
+    )
     .all(family.vendor_id) as { model: string; n: number }[];
   return models.reduce((sum, m) => {
     const decision = resolver.resolve(family.vendor_id, m.model);
-    const member = decision.kind === 'family' && decision.familyId === family.id && decision.basis !== 'suggestion';
+    const member =
+      decision.kind === 'family' && decision.familyId === family.id && decision.basis !== 'suggestion';
     return member ? sum + m.n : sum;
   }, 0);
 }
 
+/** "1 device", "3 devices". */
+export const devicesText = (n: number) => (n === 1 ? '1 device' : `${n} devices`);
+
 const entityOf = (family: Family, model: string) => `${family.vendor} ${family.name}: ${model}`;
 
 /** Adds a model name to a family of the model-to-family table; matches follow at once. */
-export function saveModelAlias(ctx: CoreContext, input: ModelAliasInput, audit: AuditRecorder): CatalogChange {
+export function saveModelAlias(
+  ctx: CoreContext,
+  input: ModelAliasInput,
+  audit: AuditRecorder,
+): CatalogChange {
   const family = findFamily(ctx, input.family, input.vendor);
   const elsewhere = ctx.db
     .prepare(
@@ -79,11 +89,18 @@ export function saveModelAlias(ctx: CoreContext, input: ModelAliasInput, audit: 
   });
   refreshMatches(ctx, audit);
   const devices = devicesInFamily(ctx, family);
-  return { summary: `${input.model} is now in ${family.name}; ${devices} devices are in the family.`, devices };
+  return {
+    summary: `${input.model} is now in ${family.name}; the family has ${devicesText(devices)}.`,
+    devices,
+  };
 }
 
 /** Removes a model name from a family, a bundled one too (a hospital may know the table is wrong). */
-export function deleteModelAlias(ctx: CoreContext, input: ModelAliasInput, audit: AuditRecorder): CatalogChange {
+export function deleteModelAlias(
+  ctx: CoreContext,
+  input: ModelAliasInput,
+  audit: AuditRecorder,
+): CatalogChange {
   const family = findFamily(ctx, input.family, input.vendor);
   const row = ctx.db
     .prepare('SELECT id, model, source FROM model_alias WHERE family_id = ? AND model = ? COLLATE NOCASE')
@@ -99,7 +116,10 @@ export function deleteModelAlias(ctx: CoreContext, input: ModelAliasInput, audit
   });
   refreshMatches(ctx, audit);
   const devices = devicesInFamily(ctx, family);
-  return { summary: `${row.model} is no longer in ${family.name}; ${devices} devices are in the family.`, devices };
+  return {
+    summary: `${row.model} is no longer in ${family.name}; the family has ${devicesText(devices)}.`,
+    devices,
+  };
 }
 
 /** Undoes a person's decision about a model: its devices are matched by the table and suggestions again. */
@@ -138,7 +158,7 @@ export function deleteMatchRule(
     .pluck()
     .get(vendor_id, rule.model) as number;
   return {
-    summary: `The decision about ${rule.model} is undone; its ${devices} devices are matched by the table again.`,
+    summary: `The decision about ${rule.model} is undone; the table and suggestions decide again for ${devicesText(devices)}.`,
     devices,
   };
 }

@@ -1,27 +1,70 @@
-import type { DashboardFigures } from '../../api/schemas/status';
+import { ALERTS, type AlertKind } from '../../api/device-groups';
+import type { Dashboard, DashboardAlert } from '../../api/schemas/dashboard';
 import { type CoreContext, isoNow } from '../context';
+import { burnDown, burnDownRange } from '../reports/burn-down';
+import { burnDownChart } from '../reports/chart';
+import { addDays, resolveScope } from '../reports/scope';
+import { figuresOf, statusCounts } from '../reports/status-report';
+import { windowsBetween } from '../reports/windows-query';
+import { CATEGORY_SQL, groupCondition, REVIEW_NOTICE_DAYS } from './device-groups';
 
-// Device states in which a device is known to be affected (whatever has been done about it since).
-const AFFECTED_STATES = `('affected', 'isolation-planned', 'isolated', 'patch-planned', 'patched', 'verified',
-  'reconnected', 'risk-accepted')`;
-// Affected, and neither isolated nor patched: the device is still reachable by an attacker.
-const EXPOSED = `state IN ('affected', 'isolation-planned') AND network_state = 'connected'`;
+/** How far ahead the dashboard lists windows. */
+export const DASHBOARD_WINDOW_DAYS = 7;
 
-export function getDashboardFigures(ctx: CoreContext): DashboardFigures {
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const ALERT_TEXT: Record<AlertKind, (n: number) => string> = {
+  'patch-available': (n) =>
+    `A patch became available for ${plural(n, 'device', 'devices')} with no patch planned yet.`,
+  'isolation-overdue': (n) =>
+    `${plural(n, 'exposed device is', 'exposed devices are')} past the isolation deadline.`,
+  'risk-review-due': (n) =>
+    `${plural(n, 'risk acceptance is', 'risk acceptances are')} due for review (review date within ${REVIEW_NOTICE_DAYS} days or past).`,
+  'match-to-confirm': (n) =>
+    `${plural(n, 'device has', 'devices have')} matches waiting for a person to confirm them.`,
+};
+
+/** The dashboard: the status report's figures and burn-down for every device, the next week, and the alerts. */
+export function getDashboardFigures(ctx: CoreContext): Dashboard {
   const count = (sql: string, ...params: unknown[]) =>
     ctx.db
       .prepare(sql)
       .pluck()
       .get(...params) as number;
+  const scope = resolveScope(ctx, { report: 'status', departments: [], paper: 'a4' });
+  const status = figuresOf(statusCounts(ctx, scope));
+  const range = burnDownRange(ctx, scope);
+  const points = burnDown(ctx, scope, range.from, range.to);
+  const alerts: DashboardAlert[] = ALERTS.map((group) => {
+    const condition = groupCondition(ctx, group);
+    const n = count(`SELECT count(*) FROM device d WHERE ${condition.sql}`, ...condition.params);
+    return { group, count: n, text: ALERT_TEXT[group](n) };
+  }).filter((alert) => alert.count > 0);
   return {
     devices: count("SELECT count(*) FROM device WHERE state <> 'decommissioned'"),
     advisories: count('SELECT count(*) FROM advisory'),
-    affectedDevices: count(`SELECT count(*) FROM device WHERE state IN ${AFFECTED_STATES}`),
-    exposedDevices: count(`SELECT count(*) FROM device WHERE ${EXPOSED}`),
+    affectedDevices: status.affected,
+    exposedDevices: count(`SELECT count(*) FROM device d WHERE (${CATEGORY_SQL}) = 'exposed'`),
     upcomingWindows: count(
       "SELECT count(*) FROM planned_window WHERE status = 'planned' AND end_at >= ?",
       isoNow(ctx),
     ),
     importBatches: count("SELECT count(*) FROM import_batch WHERE status = 'committed'"),
+    status,
+    burnDown: { points, svg: burnDownChart(points, 'Exposed and unpatched devices', 520).markup },
+    nextWindows: windowsBetween(ctx, scope, scope.today, addDays(scope.today, DASHBOARD_WINDOW_DAYS - 1))
+      .filter((w) => w.status !== 'done')
+      .map(({ id, start, end, kind, assetTag, model, department, location, team }) => ({
+        id,
+        start,
+        end,
+        kind,
+        assetTag,
+        model,
+        department,
+        location,
+        team,
+      })),
+    alerts,
   };
 }

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BackupList, DatabaseExport } from '../../api/schemas/database-files';
 import type { CoreContext } from '../context';
+import { AppError } from '../errors';
 import { listBackups, stamp } from './backup';
+import { DISK_FULL_MESSAGE } from './storage-errors';
 
 /**
  * A consistent copy of the database while the app keeps running: SQLite's online backup API copies a snapshot
@@ -14,7 +16,13 @@ export async function exportDatabase(ctx: CoreContext): Promise<DatabaseExport> 
   const dir = mkdtempSync(join(tmpdir(), 'isopatch-export-'));
   try {
     const copy = join(dir, 'copy.sqlite');
-    await ctx.db.backup(copy);
+    await ctx.db.backup(copy).catch((error: unknown) => {
+      // The backup API reports a failed write of the copy as plain SQLITE_IOERR, without the extended code.
+      const code = String((error as { code?: unknown }).code ?? '');
+      if (code === 'SQLITE_IOERR' || code === 'SQLITE_FULL')
+        throw new AppError('DISK_FULL', DISK_FULL_MESSAGE);
+      throw error;
+    });
     const bytes = readFileSync(copy);
     return {
       fileName: `isopatch-${stamp(ctx.now()).slice(0, 13)}.sqlite`,

@@ -10,7 +10,8 @@ export const APPLICATION_ID = 0x49534f50;
 export function findOpenProblem(db: Database.Database, latestVersion: number): string | null {
   try {
     const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') return `SQLite's integrity check failed (${String(check)})`;
+    // SQLite's report spans lines; the refusal stays one sentence (the CLI prints it as one line).
+    if (check !== 'ok') return `SQLite's integrity check failed (${String(check).replace(/\s+/g, ' ')})`;
     const version = db.pragma('user_version', { simple: true }) as number;
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     const tables = db

@@ -41,6 +41,10 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     );
 
   const existed = existsSync(path) && statSync(path).size > 0;
+  if (existed) {
+    const problem = inspectReadOnly(path, latestVersion(migrations), options.nativeBinding);
+    if (problem) throw refuse(problem);
+  }
   let db: Database.Database;
   try {
     if (!existed) mkdirSync(dirname(path), { recursive: true });
@@ -50,10 +54,6 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   }
 
   try {
-    if (existed) {
-      const problem = findOpenProblem(db, latestVersion(migrations));
-      if (problem) throw refuse(problem);
-    }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -77,5 +77,21 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     db.close();
     if (error instanceof DatabaseRefusedError) throw error;
     throw refuse(describeSqliteError(error));
+  }
+}
+
+/**
+ * The check before anything writes, on a read-only connection: closing a read-write one would checkpoint the
+ * -wal into the file (or delete a -wal it cannot read), which changes a damaged file before it is kept aside.
+ */
+function inspectReadOnly(path: string, latest: number, nativeBinding: string | undefined): string | null {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding });
+    return findOpenProblem(db, latest);
+  } catch (error) {
+    return describeSqliteError(error);
+  } finally {
+    db?.close();
   }
 }

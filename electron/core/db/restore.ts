@@ -1,4 +1,14 @@
-import { copyFileSync, existsSync, linkSync, openSync, fsyncSync, closeSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors';
@@ -34,12 +44,13 @@ export function restoreDatabase(options: RestoreOptions): string[] {
   const problem = inspectCopy(incoming, options);
   if (problem) {
     // Only our own copy goes; the backup itself and the database stay exactly as they were.
-    for (const suffix of ['', '-wal', '-shm']) if (existsSync(incoming + suffix)) unlinkSync(incoming + suffix);
+    for (const suffix of ['', '-wal', '-shm'])
+      if (existsSync(incoming + suffix)) unlinkSync(incoming + suffix);
     throw refuse(backupPath, problem);
   }
   syncFile(incoming);
 
-  const aside = `${databasePath}.${options.asideLabel}-${stamp(options.now)}`;
+  const aside = freeAsideName(`${databasePath}.${options.asideLabel}-${stamp(options.now)}`);
   const keptAs: string[] = [];
   // The old -wal must leave its path before the backup arrives, or SQLite would replay it onto the backup.
   for (const suffix of ['-wal', '-shm', '']) {
@@ -50,7 +61,15 @@ export function restoreDatabase(options: RestoreOptions): string[] {
   }
   renameSync(incoming, databasePath);
   syncFile(dirname(databasePath));
-  return keptAs;
+  return keptAs.sort((a, b) => a.length - b.length); // the file first, then its -wal and -shm
+}
+
+/** The aside name, with -2, -3... added if an earlier restore took it: an aside file is never overwritten. */
+function freeAsideName(base: string): string {
+  const taken = (name: string) => ['', '-wal', '-shm'].some((suffix) => existsSync(name + suffix));
+  let name = base;
+  for (let n = 2; taken(name); n++) name = `${base}-${n}`;
+  return name;
 }
 
 /** Opens our copy of the backup and reads it as opening the database would; null when it is fit to use. */

@@ -30,16 +30,24 @@ type Slot = { day: 'Mon' | 'Tue' | 'Wed' | 'Thu' | 'Fri' | 'Sat' | 'Sun'; start:
 const slot = (day: Slot['day'], start: string, end: string): Slot => ({ day, start, end });
 
 const SLOTS: Readonly<Record<string, readonly Slot[]>> = {
-  'Nuclear Medicine': [slot('Tue', '17:30', '22:00'), slot('Thu', '17:30', '22:00'), slot('Sat', '07:00', '15:00')],
+  'Nuclear Medicine': [
+    slot('Tue', '17:30', '22:00'),
+    slot('Thu', '17:30', '22:00'),
+    slot('Sat', '07:00', '15:00'),
+  ],
   Radiology: [slot('Sat', '06:00', '14:00'), slot('Sun', '06:00', '12:00')],
   'Intensive Care': [slot('Wed', '13:00', '15:00')],
   'Emergency Department': [slot('Sun', '04:00', '07:00')],
   'Operating Theatres': [slot('Sat', '08:00', '16:00')],
   'PET Center': [slot('Mon', '17:00', '21:00'), slot('Wed', '17:00', '21:00'), slot('Sat', '07:00', '13:00')],
-  Oncology: [slot('Fri', '16:00', '20:30')],
+  Oncology: [slot('Fri', '16:00', '20:30'), slot('Sat', '08:00', '12:00')],
   'Outpatient Imaging': [slot('Tue', '17:00', '21:00'), slot('Sat', '08:00', '13:00')],
   Laboratory: [slot('Sun', '08:00', '12:00')],
-  'Cardiac Imaging': [slot('Mon', '18:00', '22:00'), slot('Thu', '18:00', '22:00'), slot('Sat', '08:00', '13:00')],
+  'Cardiac Imaging': [
+    slot('Mon', '18:00', '22:00'),
+    slot('Thu', '18:00', '22:00'),
+    slot('Sat', '08:00', '13:00'),
+  ],
   'Cardiology Ward': [slot('Wed', '14:00', '16:00')],
   'Cardiac Surgery': [slot('Sat', '08:00', '14:00')],
 };
@@ -86,10 +94,7 @@ export function demoSiteModel(now: Date): SiteModelInput {
       blackouts: departmentBlackouts[name] ?? [],
       availability: [...(AVAILABILITY[name] ?? [])],
     })),
-    blackouts: [
-      ...holidays(today),
-      ...(key === 'heart' ? [days(-20, -19, 'Clinical IT migration')] : []),
-    ],
+    blackouts: [...holidays(today), ...(key === 'heart' ? [days(-20, -19, 'Clinical IT migration')] : [])],
   });
   return {
     sites: [siteOf('main'), siteOf('north'), siteOf('heart')],
@@ -106,10 +111,11 @@ export function demoSiteModel(now: Date): SiteModelInput {
       {
         name: 'Siemens Healthineers field service',
         kind: 'vendor-field-service',
-        workDays: ['Mon', 'Tue', 'Wed', 'Thu', 'Sat'],
+        // One engineer, two days a week: the patches take weeks, as they did in 2017.
+        workDays: ['Tue', 'Sat'],
         start: '07:00',
         end: '22:00',
-        dailyCapacityMinutes: 420,
+        dailyCapacityMinutes: 300,
         contact: 'Service hotline 0800 188 8899, contract SH-4711',
       },
       {

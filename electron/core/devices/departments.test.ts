@@ -60,7 +60,10 @@ describe('departments of imported devices', () => {
         ],
       },
     });
-    await ok(router, 'importDevices', { fileName: 'a.csv', content: csv('Asset Tag,Department\nA-1,Radiology\n') });
+    await ok(router, 'importDevices', {
+      fileName: 'a.csv',
+      content: csv('Asset Tag,Department\nA-1,Radiology\n'),
+    });
     expect(sitesOfDevices(session.ctx.db)).toEqual({ 'A-1': 'Main site / Radiology' });
   });
 
@@ -76,7 +79,10 @@ describe('departments of imported devices', () => {
         ],
       },
     });
-    await ok(router, 'importDevices', { fileName: 'a.csv', content: csv('Asset Tag,Department\nA-1,Oncology\n') });
+    await ok(router, 'importDevices', {
+      fileName: 'a.csv',
+      content: csv('Asset Tag,Department\nA-1,Oncology\n'),
+    });
     expect(sitesOfDevices(session.ctx.db)).toEqual({ 'A-1': 'North Clinic / Oncology' });
     const id = session.ctx.db.prepare("SELECT id FROM device WHERE asset_tag = 'A-1'").pluck().get();
     await ok(router, 'updateDevice', { id, changes: { department: '' } });

@@ -1,5 +1,6 @@
 import type { DeviceFacets, DevicePage, ListDevicesInput } from '../../api/schemas/devices';
 import type { CoreContext } from '../context';
+import { groupCondition } from '../dashboard/device-groups';
 import { DEVICE_COLUMNS, DEVICE_JOINS, type DeviceRow, toDevice } from './device-record';
 
 const SORT_COLUMNS: Record<ListDevicesInput['sort']['field'], string> = {
@@ -49,6 +50,11 @@ export function listDevices(ctx: CoreContext, input: ListDevicesInput): DevicePa
     params.push(`% ${advisory} %`);
   }
   if (input.filters.flagged) where.push("d.flags_json <> '[]'");
+  if (input.filters.group) {
+    const group = groupCondition(ctx, input.filters.group);
+    where.push(`(${group.sql})`);
+    params.push(...group.params);
+  }
   const term = input.search.trim();
   if (term !== '') {
     // Every word must appear in some field; LIKE's wildcards in the term are taken literally.

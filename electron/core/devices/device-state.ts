@@ -1,5 +1,6 @@
 import type { DeviceState } from '../../api/schemas/devices';
 import type { SetDeviceStateInput } from '../../api/schemas/planning';
+import { refreshPriority } from '../advisories/matching/risk';
 import type { AuditRecorder } from '../audit/audit-log';
 import { type CoreContext, isoNow } from '../context';
 import { AppError } from '../errors';
@@ -82,6 +83,7 @@ export function moveDevice(
     },
     after: next,
   });
+  refreshPriority(ctx, device.id);
   if (isSideState(to)) cancelOpenWindows(ctx, device.id, `device ${next.state}`, audit);
 }
 

@@ -93,10 +93,7 @@ export function assertTransition(
     to === 'risk-accepted' && !details.reviewDate ? 'a review date' : null,
   ].filter((m): m is string => m !== null);
   if (missing.length > 0) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `Marking ${device} "${STATE_LABEL[to]}" needs ${inWords(missing)}.`,
-    );
+    throw new AppError('INVALID_INPUT', `Marking ${device} "${STATE_LABEL[to]}" needs ${inWords(missing)}.`);
   }
 }
 

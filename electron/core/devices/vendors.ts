@@ -6,12 +6,18 @@ const STATE_KEY = 'catalog.vendors.version';
 
 /** Case, punctuation and spacing do not tell vendors apart: "Siemens Medical Solutions USA, Inc." = "siemens medical solutions usa inc". */
 export const vendorKey = (name: string) =>
-  name
+  withoutNul(name)
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[.,;:()'"´`]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+
+/**
+ * Vendor names are compared by SQLite's NOCASE, which stops at a NUL: "\0€" and "\0ä" would be one name to the
+ * unique index but two to vendorKey, and the second insert would fail (found by fuzzing). NUL never belongs in a name.
+ */
+const withoutNul = (name: string) => name.replaceAll('\u0000', '');
 
 /** Loads the bundled vendors and aliases once per catalog version; a person's own edits are kept. */
 export function ensureBundledVendors(ctx: CoreContext, audit: AuditRecorder): void {
@@ -74,10 +80,9 @@ export class VendorDirectory {
   resolveOrCreate(manufacturer: string): Vendor {
     const known = this.resolve(manufacturer);
     if (known) return known;
-    const id = Number(
-      this.ctx.db.prepare('INSERT INTO vendor (name) VALUES (?)').run(manufacturer).lastInsertRowid,
-    );
-    const vendor = { id, name: manufacturer };
+    const name = withoutNul(manufacturer);
+    const id = Number(this.ctx.db.prepare('INSERT INTO vendor (name) VALUES (?)').run(name).lastInsertRowid);
+    const vendor = { id, name };
     this.byKey.set(vendorKey(manufacturer), vendor);
     this.bySpelling.set(manufacturer, vendor);
     return vendor;

@@ -162,3 +162,21 @@ describe('planning through the router', () => {
     ]);
   });
 });
+
+describe('priority follows the work', () => {
+  it('drops when the device is isolated and goes to 0 once it is patched', async () => {
+    const { router, db } = await hospital();
+    const priority = () =>
+      db
+        .prepare(
+          "SELECT r.priority FROM device_risk r JOIN device d ON d.id = r.device_id WHERE d.asset_tag = 'NM-1'",
+        )
+        .pluck()
+        .get();
+    expect(priority()).toBe(98);
+    await call(router, 'setDeviceState', { assetTag: 'NM-1', state: 'isolated' });
+    expect(priority()).toBe(39);
+    await call(router, 'setDeviceState', { assetTag: 'NM-1', state: 'patched' });
+    expect(priority()).toBe(0);
+  });
+});

@@ -14,7 +14,13 @@ export class Html {
 export type Child = Html | string | number | null | undefined | false | readonly Child[];
 type AttributeValue = string | number | boolean | null | undefined;
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 
 // Tag and attribute names come from the code, never from data; the check keeps a slip from becoming markup.
@@ -47,8 +53,8 @@ export const fragment = (...children: Child[]) => new Html(render(children));
 export const trusted = (markup: string) => new Html(markup);
 
 /**
- * Text for a CSS string (`content: "..."` of a page footer): every character but plain letters, digits and
- * spaces becomes a CSS escape, so quotes, backslashes, line breaks and `</style>` in a name stay text.
+ * Text for a CSS string (`content: "..."` of a page footer): every character but letters, digits, spaces and
+ * harmless punctuation becomes a CSS escape, so quotes, backslashes, line breaks and `</style>` stay text.
  */
 export const cssString = (text: string) =>
-  `"${[...text].map((c) => (/[A-Za-z0-9 ]/.test(c) ? c : `\\${c.codePointAt(0)?.toString(16)} `)).join('')}"`;
+  `"${[...text].map((c) => (/[A-Za-z0-9 .,:;()_+=!?%-]/.test(c) ? c : `\\${c.codePointAt(0)?.toString(16)} `)).join('')}"`;

@@ -16,6 +16,11 @@ export interface Column {
   readonly type: ColumnType;
   /** A print hint for the HTML: narrow columns do not wrap, wide ones take the room left. */
   readonly width?: 'narrow' | 'wide';
+  /**
+   * On paper, neighbouring columns of one group share a cell, one value a line (the device register's twenty
+   * fields fit a landscape page as nine columns). CSV and XLSX keep every column.
+   */
+  readonly group?: string;
 }
 
 export type Cell = string | number | null | readonly string[];

@@ -1,6 +1,7 @@
 import type { DatabaseStatus } from '../../api/schemas/status';
 import type { CoreContext } from '../context';
 import { schemaVersion } from '../db/migrate';
+import { isDemoDatabase } from '../demo/marker';
 import { getSettings } from '../settings/settings';
 
 export function getStatus(ctx: CoreContext): DatabaseStatus {
@@ -23,5 +24,6 @@ export function getStatus(ctx: CoreContext): DatabaseStatus {
     backupsDir: ctx.backupsDir,
     schemaVersion: schemaVersion(ctx.db),
     counts,
+    demo: isDemoDatabase(ctx),
   };
 }

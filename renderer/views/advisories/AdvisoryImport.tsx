@@ -1,4 +1,5 @@
 import { FileDropZone } from '../../components/FileDropZone';
+import { Term } from '../../components/Term';
 import { useAdvisoriesStore } from '../../stores/advisories';
 
 const STATUS = {
@@ -13,7 +14,9 @@ export function AdvisoryImport() {
   const { result, problem, importFile, acceptFindings } = useAdvisoriesStore();
   return (
     <section className="panel" aria-labelledby="csaf-heading">
-      <h2 id="csaf-heading">Import a CSAF advisory</h2>
+      <h2 id="csaf-heading">
+        Import a <Term term="csaf" /> advisory
+      </h2>
       <FileDropZone
         label="Choose a CSAF file"
         regionLabel="CSAF file"
@@ -38,6 +41,8 @@ export function AdvisoryImport() {
           <p>
             {result.title} — {result.products} products, {result.vulnerabilities} vulnerabilities.
             {result.message && ` ${result.message}`}
+            {result.prefilledPatches > 0 &&
+              ` Patch availability filled in from the file for ${result.prefilledPatches} product ${result.prefilledPatches === 1 ? 'family' : 'families'} (see the advisory).`}
           </p>
           {result.findings.length > 0 && (
             <>

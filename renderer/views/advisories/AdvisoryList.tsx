@@ -1,5 +1,7 @@
+import { SeverityBadge } from '../../components/SeverityBadge';
 import { useAdvisoriesStore } from '../../stores/advisories';
 import { hrefOf } from '../../stores/navigation';
+import { DeviceStages } from './DeviceStages';
 
 export function AdvisoryList() {
   const advisories = useAdvisoriesStore((state) => state.advisories);
@@ -15,8 +17,9 @@ export function AdvisoryList() {
               <th scope="col">Title</th>
               <th scope="col">Version</th>
               <th scope="col">Highest CVSS</th>
-              <th scope="col">Vulnerabilities</th>
-              <th scope="col">Affected devices</th>
+              <th scope="col">CVEs</th>
+              <th scope="col">Matched devices</th>
+              <th scope="col">Devices by state</th>
               <th scope="col">Patch</th>
               <th scope="col">Source</th>
               <th scope="col">Review items</th>
@@ -25,22 +28,22 @@ export function AdvisoryList() {
           <tbody>
             {advisories.map((advisory) => (
               <tr key={advisory.id}>
-                <th scope="row">
+                <th scope="row" className="advisory-id">
                   <a href={hrefOf('advisories', encodeURIComponent(advisory.id))}>{advisory.id}</a>
                 </th>
                 <td>{advisory.title}</td>
                 <td>{advisory.version}</td>
                 <td>
-                  {advisory.highestCvss === null ? '—' : advisory.highestCvss.toFixed(1)}
-                  {advisory.highestCvss !== null && advisory.highestCvss >= 9 && (
-                    <span className="badge badge-reject"> critical</span>
-                  )}
+                  <SeverityBadge score={advisory.highestCvss} />
                 </td>
                 <td>{advisory.vulnerabilities}</td>
                 <td>
                   {advisory.affected.confirmed} affected
                   {advisory.affected.needsReview > 0 && `, ${advisory.affected.needsReview} to review`}
                   {advisory.affected.suggested > 0 && `, ${advisory.affected.suggested} suggested`}
+                </td>
+                <td>
+                  <DeviceStages counts={advisory.deviceStates} />
                 </td>
                 <td>{advisory.patchStatuses.map((s) => s.replace(/-/g, ' ')).join(', ') || 'unknown'}</td>
                 <td>

@@ -1,6 +1,8 @@
 import { call } from '../../api';
+import { SeverityBadge } from '../../components/SeverityBadge';
 import { useLiveQuery } from '../../live-query';
 import { hrefOf } from '../../stores/navigation';
+import { DeviceStages } from './DeviceStages';
 import { PatchEditor } from './PatchEditor';
 
 /** One advisory as a person reads it: what is vulnerable, how badly, what to do, which devices, which patches. */
@@ -33,6 +35,10 @@ export function AdvisoryPage({ id }: { id: string }) {
         devices: {detail.matchedDevices.confirmed} confirmed, {detail.matchedDevices.needsReview} to review,{' '}
         {detail.matchedDevices.suggested} suggested.
       </p>
+      <section className="panel" aria-labelledby="stages-heading">
+        <h2 id="stages-heading">Where the work stands</h2>
+        <DeviceStages counts={detail.deviceStates} />
+      </section>
       <section className="panel" aria-labelledby="cve-heading">
         <h2 id="cve-heading">Vulnerabilities</h2>
         <table className="table">
@@ -51,7 +57,7 @@ export function AdvisoryPage({ id }: { id: string }) {
                 <th scope="row">{v.cve ?? '—'}</th>
                 <td>{v.title}</td>
                 <td>
-                  {v.score?.toFixed(1) ?? '—'}{' '}
+                  <SeverityBadge score={v.score ?? null} />{' '}
                   {v.cvssVersion && <span className="field-help">(CVSS {v.cvssVersion})</span>}
                 </td>
                 <td>

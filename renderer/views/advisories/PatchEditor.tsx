@@ -10,34 +10,62 @@ const STATUSES = [
   ['no-fix-planned', 'No fix planned'],
 ] as const;
 type Patch = AdvisoryDetail['patches'][number];
+type Status = Patch['status'];
 
-function PatchRow({ advisory, patch }: { advisory: string; patch: Patch }) {
-  const [status, setStatus] = useState(patch.status);
-  const [availableFrom, setAvailableFrom] = useState(patch.availableFrom ?? '');
-  const [updateId, setUpdateId] = useState(patch.updateId ?? '');
+/** "SPECT/CT Systems" for all versions, "SPECT/CT Systems, versions < VB22A" for a range. */
+const rowName = (family: string, versionRange: string) =>
+  versionRange ? `${family}, versions ${versionRange}` : family;
+
+/**
+ * One row of patch availability. Without `patch` it adds a row for a version range the person types, for a
+ * vendor that ships a fix for some versions only.
+ */
+function PatchRow({ advisory, family, patch }: { advisory: string; family: string; patch?: Patch }) {
+  const [versionRange, setVersionRange] = useState('');
+  const [status, setStatus] = useState<Status>(patch?.status ?? 'available');
+  const [availableFrom, setAvailableFrom] = useState(patch?.availableFrom ?? '');
+  const [updateId, setUpdateId] = useState(patch?.updateId ?? '');
   const [message, setMessage] = useState('');
-  const ids = { status: useId(), from: useId(), update: useId() };
+  const ids = { range: useId(), status: useId(), from: useId(), update: useId() };
+  const name = patch ? rowName(family, patch.versionRange) : family;
   async function save(event: FormEvent) {
     event.preventDefault();
+    const range = patch ? patch.versionRange : versionRange.trim();
     const result = await call('setPatchStatus', {
       advisory,
-      family: patch.family,
+      family,
       status,
+      ...(range && { versionRange: range }),
       ...(availableFrom && { availableFrom }),
       ...(updateId.trim() && { updateId: updateId.trim() }),
     });
     setMessage(result.ok ? 'Saved.' : result.error.message);
+    if (result.ok && !patch) setVersionRange('');
   }
   return (
-    <form className="inline-form patch-row" onSubmit={save} aria-label={`Patch for ${patch.family}`}>
-      <strong className="patch-family">{patch.family}</strong>
+    <form
+      className="inline-form patch-row"
+      onSubmit={save}
+      aria-label={patch ? `Patch for ${name}` : `Add a version range to ${family}`}
+    >
+      <strong className="patch-family">
+        {patch ? (patch.versionRange ? `Versions ${patch.versionRange}` : 'All versions') : 'Another range'}
+      </strong>
+      {!patch && (
+        <div className="field">
+          <label htmlFor={ids.range}>Version range</label>
+          <input
+            id={ids.range}
+            value={versionRange}
+            maxLength={200}
+            placeholder="< VB22A"
+            onChange={(event) => setVersionRange(event.target.value)}
+          />
+        </div>
+      )}
       <div className="field">
         <label htmlFor={ids.status}>Patch status</label>
-        <select
-          id={ids.status}
-          value={status}
-          onChange={(event) => setStatus(event.target.value as Patch['status'])}
-        >
+        <select id={ids.status} value={status} onChange={(event) => setStatus(event.target.value as Status)}>
           {STATUSES.map(([value, label]) => (
             <option key={value} value={value}>
               {label}
@@ -63,22 +91,43 @@ function PatchRow({ advisory, patch }: { advisory: string; patch: Patch }) {
           onChange={(event) => setUpdateId(event.target.value)}
         />
       </div>
-      <button type="submit" className="button-quiet">
-        Save {patch.family}
+      <button type="submit" className="button-quiet" disabled={!patch && versionRange.trim() === ''}>
+        {patch ? `Save ${name}` : `Add range to ${family}`}
       </button>
       <span role="status">{message}</span>
+      {patch?.sourceNote && <p className="field-help patch-note">{patch.sourceNote}</p>}
     </form>
   );
 }
 
-/** Patch availability per product family; every change is in the audit log. */
+/**
+ * Patch availability per product family, and per version range where the vendor distinguishes versions: a
+ * device takes the row its software version falls in, else the row for all versions. Every change is audited.
+ */
 export function PatchEditor({ advisory, patches }: { advisory: string; patches: readonly Patch[] }) {
   if (patches.length === 0) return null;
+  const families = [...new Set(patches.map((p) => p.family))];
   return (
     <section className="panel" aria-labelledby="patch-heading">
       <h2 id="patch-heading">Patch availability</h2>
-      {patches.map((patch) => (
-        <PatchRow key={patch.family} advisory={advisory} patch={patch} />
+      <p className="field-help patch-help">
+        Where the vendor ships a fix for some versions only, add a row for that range ("&lt; VB22A", "VA60A |
+        VA60B"): a device takes the row its software version falls in, else the row for all versions, and is
+        marked for review when its version cannot be placed.
+      </p>
+      {families.map((family) => (
+        <div key={family} className="patch-family-block">
+          <h3>{family}</h3>
+          {patches
+            .filter((p) => p.family === family)
+            .map((p) => (
+              <PatchRow key={p.versionRange} advisory={advisory} family={family} patch={p} />
+            ))}
+          <details className="patch-add">
+            <summary>Add a version range for {family}…</summary>
+            <PatchRow advisory={advisory} family={family} />
+          </details>
+        </div>
       ))}
     </section>
   );

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { DeviceDetail } from '../../../electron/api/schemas/devices';
-import { COLUMN_LABELS, DEVICE_COLUMNS, STATE_LABELS } from '../../labels';
+import { StateBadge } from '../../components/StateBadge';
+import { keepTabInside } from '../../keyboard/focus-trap';
+import { COLUMN_LABELS, DEVICE_COLUMNS } from '../../labels';
 import { useDevicesStore } from '../../stores/devices';
 import { DeviceEditForm } from './DeviceEditForm';
 import { DeviceRisk } from './DeviceRisk';
@@ -14,6 +16,14 @@ export function DeviceDrawer({ detail }: { detail: DeviceDetail }) {
   useEffect(() => {
     heading.current?.focus();
   }, [detail.id]);
+  // On closing, focus goes back to the device's row in the register (if it is still drawn).
+  const shownId = useRef(detail.id);
+  shownId.current = detail.id;
+  useEffect(
+    () => () =>
+      document.querySelector<HTMLElement>(`.device-table [data-device-id="${shownId.current}"]`)?.focus(),
+    [],
+  );
   const flagOf = (field: string) => detail.flags.find((flag) => flag.field === field);
   return (
     <aside
@@ -21,6 +31,8 @@ export function DeviceDrawer({ detail }: { detail: DeviceDetail }) {
       aria-labelledby="drawer-heading"
       onKeyDown={(event) => {
         if (event.key === 'Escape') close();
+        // While open it acts as a dialog: Tab stays inside (j and k move to another device).
+        keepTabInside(event, event.currentTarget);
       }}
     >
       <div className="drawer-header">
@@ -46,7 +58,9 @@ export function DeviceDrawer({ detail }: { detail: DeviceDetail }) {
         })}
         <div className="fact">
           <dt>State</dt>
-          <dd>{STATE_LABELS[detail.state]}</dd>
+          <dd>
+            <StateBadge state={detail.state} />
+          </dd>
         </div>
         <div className="fact">
           <dt>Network</dt>

@@ -6,6 +6,7 @@ import { BulkBar } from './BulkBar';
 import { DeviceDrawer } from './DeviceDrawer';
 import { DeviceTable } from './DeviceTable';
 import { DeviceToolbar } from './DeviceToolbar';
+import { GroupFilterNote, loadRegisterFromAddress } from './GroupFilter';
 
 /** Every device of the inventory: search, filter, sort, open one, change many. */
 export function DeviceRegister() {
@@ -14,7 +15,7 @@ export function DeviceRegister() {
   const selected = useDevicesStore((state) => state.selected);
   const detail = useDevicesStore((state) => state.detail);
   useEffect(() => {
-    void useDevicesStore.getState().reload();
+    void loadRegisterFromAddress();
   }, []);
   const filtering = query.search !== '' || Object.values(query.filters).some((v) => v !== undefined);
   return (
@@ -38,6 +39,7 @@ export function DeviceRegister() {
         </EmptyState>
       ) : (
         <>
+          <GroupFilterNote />
           <DeviceToolbar />
           {selected.size > 0 && <BulkBar />}
           <DeviceTable />

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import type { CompensatingControls, DeviceDetail } from '../../../electron/api/schemas/devices';
 import { call } from '../../api';
+import { SeverityBadge } from '../../components/SeverityBadge';
 import { hrefOf } from '../../stores/navigation';
 
 const CONTROLS: [keyof CompensatingControls, string][] = [
@@ -56,8 +57,8 @@ export function DeviceRisk({ detail }: { detail: DeviceDetail }) {
           {detail.matches.map((m) => (
             <li key={m.advisory}>
               <a href={hrefOf('advisories', encodeURIComponent(m.advisory))}>{m.advisory}</a> (
-              {STATUS[m.status]}, CVSS {m.maxCvss?.toFixed(1) ?? '—'}, patch {m.patch.replace(/-/g, ' ')}):{' '}
-              {m.reason}
+              {STATUS[m.status]}, CVSS <SeverityBadge score={m.maxCvss} />, patch {m.patch.replace(/-/g, ' ')}
+              ): {m.reason}
             </li>
           ))}
         </ul>

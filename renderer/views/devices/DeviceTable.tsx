@@ -2,10 +2,18 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { Device } from '../../../electron/api/schemas/devices';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { StateBadge } from '../../components/StateBadge';
 import { COLUMN_LABELS, STATE_LABELS } from '../../labels';
 import { PAGE_SIZE, type SortField, useDevicesStore } from '../../stores/devices';
+import { useDeviceCursor } from './useDeviceCursor';
 
 const ROW_HEIGHT = 36;
+
+/**
+ * Columns given their width (the table's layout is fixed, so the others share what is left): the state's badge,
+ * "Isolation planned" the longest, reads in full also at 1366 pixels, and the asset tag with its flag mark.
+ */
+const COLUMN_WIDTHS: Partial<Record<SortField, string>> = { assetTag: '7rem', priority: '5rem', state: '11rem' };
 
 function cellText(device: Device, column: SortField): string {
   if (column === 'state') return STATE_LABELS[device.state];
@@ -21,7 +29,7 @@ function cellText(device: Device, column: SortField): string {
  * loaded from the core a page at a time.
  */
 export function DeviceTable() {
-  const { total, pages, columns, query, selected, generation } = useDevicesStore();
+  const { total, pages, columns, query, selected, generation, detail } = useDevicesStore();
   const { ensurePages, setSort, toggleSelected, selectAllLoaded, openDetail } = useDevicesStore.getState();
   const scroller = useRef<HTMLElement>(null);
   const virtualizer = useVirtualizer({
@@ -30,6 +38,7 @@ export function DeviceTable() {
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
+  useDeviceCursor(scroller, ROW_HEIGHT);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
@@ -67,6 +76,7 @@ export function DeviceTable() {
                 <th
                   scope="col"
                   key={column}
+                  style={{ width: COLUMN_WIDTHS[column] }}
                   aria-sort={
                     sorted ? (query.sort.direction === 'asc' ? 'ascending' : 'descending') : undefined
                   }
@@ -105,6 +115,7 @@ export function DeviceTable() {
                 key={item.key}
                 aria-rowindex={item.index + 2}
                 aria-selected={selected.has(device.id)}
+                aria-current={detail?.id === device.id ? 'true' : undefined}
                 className={selected.has(device.id) ? 'device-row-selected' : undefined}
               >
                 <td className="cell-check">
@@ -122,6 +133,7 @@ export function DeviceTable() {
                         <button
                           type="button"
                           className="link-button"
+                          data-device-id={device.id}
                           onClick={() => void openDetail(device.id)}
                         >
                           {name}
@@ -134,6 +146,8 @@ export function DeviceTable() {
                           </span>
                         )}
                       </>
+                    ) : column === 'state' ? (
+                      <StateBadge state={device.state} />
                     ) : (
                       cellText(device, column)
                     )}

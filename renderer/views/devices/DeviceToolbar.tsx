@@ -1,5 +1,6 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { DeviceFacets, DeviceState } from '../../../electron/api/schemas/devices';
+import { useShortcutAction } from '../../keyboard/shortcuts';
 import { COLUMN_LABELS, DEVICE_COLUMNS, STATE_LABELS } from '../../labels';
 import { DEFAULT_COLUMNS, type Filters, type SortField, useDevicesStore } from '../../stores/devices';
 
@@ -58,6 +59,12 @@ export function DeviceToolbar() {
   const { setSearch, setFilters, setColumns } = useDevicesStore.getState();
   const [search, setSearchText] = useState(query.search);
   const searchId = useId();
+  const searchBox = useRef<HTMLInputElement>(null);
+  // `/` anywhere: search devices.
+  useShortcutAction('focus-search', () => {
+    searchBox.current?.focus();
+    searchBox.current?.select();
+  });
   useEffect(() => {
     if (search === useDevicesStore.getState().query.search) return;
     const timer = setTimeout(() => setSearch(search), SEARCH_DELAY_MS);
@@ -71,6 +78,7 @@ export function DeviceToolbar() {
       <div className="field field-inline">
         <label htmlFor={searchId}>Search devices</label>
         <input
+          ref={searchBox}
           id={searchId}
           type="search"
           value={search}

@@ -1,4 +1,49 @@
+import { useState } from 'react';
+import { call } from '../../api';
 import { useDatabaseStore } from '../../stores/database';
+import '../../styles/recovery.css';
+
+/** Hands the page's own bytes to the browser as a download; in the desktop app Electron asks where to save it. */
+function download(fileName: string, base64: string) {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.sqlite3' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** "Export database...": a consistent copy made while Isopatch runs, to keep or to move to another computer. */
+function DatabaseExport() {
+  const [state, setState] = useState<{ busy: boolean; message: string | null }>({
+    busy: false,
+    message: null,
+  });
+  const exportCopy = async () => {
+    setState({ busy: true, message: null });
+    const result = await call('exportDatabase', {});
+    if (!result.ok) return setState({ busy: false, message: result.error.message });
+    download(result.value.fileName, result.value.content);
+    const size = (result.value.bytes / 1024 / 1024).toFixed(1);
+    setState({
+      busy: false,
+      message: `Exported a copy of the database as ${result.value.fileName} (${size} MB).`,
+    });
+  };
+  return (
+    <div className="database-export">
+      <button type="button" className="button-quiet" disabled={state.busy} onClick={() => void exportCopy()}>
+        {state.busy ? 'Exporting…' : 'Export database…'}
+      </button>
+      <span className="field-help">
+        A complete, consistent copy, also while Isopatch is in use; open it on another computer with{' '}
+        <code>--db FILE</code>.
+      </span>
+      {state.message && <p role="status">{state.message}</p>}
+    </div>
+  );
+}
 
 export function DatabaseInfo() {
   const status = useDatabaseStore((state) => state.status);
@@ -22,6 +67,7 @@ export function DatabaseInfo() {
           </span>
         </dd>
       </dl>
+      <DatabaseExport />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useSettingsStore } from '../../stores/settings';
 import { DatabaseInfo } from './DatabaseInfo';
 import { OrganizationForm } from './OrganizationForm';
+import { ProductsSettings } from './ProductsSettings';
 import { PlanningSettings } from './planning/PlanningSettings';
 import { RecentChanges } from './RecentChanges';
 
@@ -16,6 +17,7 @@ export function SettingsView() {
       <h1>Settings</h1>
       {settings && <OrganizationForm settings={settings} />}
       <PlanningSettings />
+      <ProductsSettings />
       <DatabaseInfo />
       <RecentChanges />
     </>

@@ -55,6 +55,8 @@ export const csafDocument = z.object({
             z.object({
               category: z.string(),
               details: z.string(),
+              /** When the remediation (a vendor's fix) became available. */
+              date: z.string().optional(),
               url: z.string().optional(),
               product_ids: z.array(z.string()).optional(),
             }),

@@ -91,7 +91,10 @@ export class FamilyResolver {
   }
 
   /** The entry of the model-to-family table a model falls under: the longest one it equals or starts with. */
-  tableEntry(vendorId: number, model: string): { familyId: number; family: string; model: string } | undefined {
+  tableEntry(
+    vendorId: number,
+    model: string,
+  ): { familyId: number; family: string; model: string } | undefined {
     const lower = model.toLowerCase();
     return (this.aliases.get(vendorId) ?? []).find(
       (a) => lower === a.model || lower.startsWith(`${a.model} `) || lower.startsWith(`${a.model}-`),

@@ -146,6 +146,8 @@ describe('matching devices to the bundled Siemens advisories', () => {
       status: 'available',
       availableFrom: '2018-03-01',
       updateId: 'VB22A-UD03',
+      versionRange: '',
+      needsReview: false,
     });
     const [s1] = await devices(router, { search: 'S-1' });
     await router.dispatch('updateDevice', { id: s1?.id, changes: { networkState: 'isolated' } });

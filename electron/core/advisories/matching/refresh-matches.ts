@@ -13,6 +13,7 @@ interface DeviceRow {
   os: string | null;
   software_version: string | null;
   network_state: 'connected' | 'isolated' | 'disconnected';
+  state: string;
 }
 
 interface ProductRow {
@@ -72,7 +73,7 @@ export function refreshMatches(
     (p) => p.vendor_id as number,
   );
 
-  const select = `SELECT id, vendor_id, model, os, software_version, network_state FROM device
+  const select = `SELECT id, vendor_id, model, os, software_version, network_state, state FROM device
     WHERE state NOT IN ('not-affected', 'decommissioned')`;
   const devices = deviceIds
     ? deviceIds.flatMap((id) => ctx.db.prepare(`${select} AND id = ?`).all(id) as DeviceRow[])

@@ -6,7 +6,7 @@ const NETWORK_FACTOR = { connected: 1, isolated: 0.4, disconnected: 0.2 } as con
 /**
  * Priority for the planner (README, "Priority"): 10 x the highest CVSS of the device's open vulnerabilities,
  * weighted by how reachable it is (connected 1, isolated 0.4, disconnected 0.2), plus 10 when a patch is
- * available and 5 while a match needs review.
+ * available and 5 while a match needs review. A patched device has nothing open: 0.
  */
 export function priorityOf(
   maxCvss: number,
@@ -17,6 +17,41 @@ export function priorityOf(
   return Math.round(
     maxCvss * 10 * NETWORK_FACTOR[network] + (patchAvailable ? 10 : 0) + (needsReview ? 5 : 0),
   );
+}
+
+/** States in which the patch is installed: nothing of the device is open any more. */
+export const PATCHED_STATES = ['patched', 'verified', 'reconnected'] as const;
+const isPatched = (state: string | undefined) => (PATCHED_STATES as readonly string[]).includes(state ?? '');
+
+/**
+ * A device's priority again after its state or network changed (a task done), from its stored risk: cheaper than
+ * matching it anew, which the state does not affect.
+ */
+export function refreshPriority(ctx: CoreContext, deviceId: number): void {
+  const row = ctx.db
+    .prepare(
+      `SELECT r.max_cvss, r.patch_status, r.needs_review, d.network_state, d.state
+       FROM device_risk r JOIN device d ON d.id = r.device_id WHERE r.device_id = ?`,
+    )
+    .get(deviceId) as
+    | {
+        max_cvss: number | null;
+        patch_status: string;
+        needs_review: number;
+        network_state: keyof typeof NETWORK_FACTOR;
+        state: string;
+      }
+    | undefined;
+  if (!row) return;
+  const priority = isPatched(row.state)
+    ? 0
+    : priorityOf(
+        row.max_cvss ?? 0,
+        row.network_state,
+        row.patch_status === 'available',
+        row.needs_review === 1,
+      );
+  ctx.db.prepare('UPDATE device_risk SET priority = ? WHERE device_id = ?').run(priority, deviceId);
 }
 
 interface MatchFacts {
@@ -63,7 +98,12 @@ export class RiskWriter {
   private readonly trackingIds: Map<number, string>;
 
   write(
-    device: { id: number; network_state: keyof typeof NETWORK_FACTOR; software_version?: string | null },
+    device: {
+      id: number;
+      network_state: keyof typeof NETWORK_FACTOR;
+      state?: string;
+      software_version?: string | null;
+    },
     matches: readonly MatchFacts[],
   ) {
     const maxCvss = Math.max(0, ...matches.map((m) => this.maxCvss.get(m.advisoryId) ?? 0));
@@ -91,7 +131,9 @@ export class RiskWriter {
       maxCvss,
       patchStatus,
       needsReview ? 1 : 0,
-      priorityOf(maxCvss, device.network_state, patchStatus === 'available', needsReview),
+      isPatched(device.state)
+        ? 0
+        : priorityOf(maxCvss, device.network_state, patchStatus === 'available', needsReview),
     );
   }
 }

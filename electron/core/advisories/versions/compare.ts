@@ -45,6 +45,8 @@ export function compareVersions(a: string, b: string): number | null {
   // Versions of different shapes ("4.1.6" against "1.003") come from different numbering schemes: the order
   // between them says nothing, so it is unknown rather than a reason to call a device unaffected.
   if (!siemens[0] && x.length !== y.length) return null;
+  // Likewise a number where the other has a word ("2.0.1" against "VB22A"): no order between them.
+  if (!siemens[0] && x.some((part, i) => typeof part !== typeof y[i])) return null;
   return compareKeys(x, y);
 }
 

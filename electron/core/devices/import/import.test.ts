@@ -195,7 +195,10 @@ describe('undo import', () => {
   it('restores exactly the state before the batch', async () => {
     const { router, db } = await setup();
     // Siemens systems on Windows 7: the bundled advisories make them affected, which undo must not mistake for an edit.
-    await importFile(router, 'Asset Tag,Manufacturer,Model,OS,Location\nA-1,Siemens,Symbia T16,Windows 7,Room 1\n');
+    await importFile(
+      router,
+      'Asset Tag,Manufacturer,Model,OS,Location\nA-1,Siemens,Symbia T16,Windows 7,Room 1\n',
+    );
     const snapshot = db.prepare('SELECT * FROM device ORDER BY id').all();
     expect(snapshot).toMatchObject([{ state: 'affected' }]);
     const second = await importFile(

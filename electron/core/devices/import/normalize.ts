@@ -21,6 +21,7 @@ export function cleanText(value: string): string {
     .replace(/[\u00a0\u2007\u202f\u2000-\u200a\u3000]/g, ' ')
     .replace(/[\ufb00-\ufb06]/g, (ligature) => LIGATURES[ligature] ?? ligature)
     .replace(/[\u200b\ufeff]/g, '')
+    .replaceAll('\u0000', '') // never meant; SQLite's case-insensitive comparison stops at it (found by fuzzing)
     .normalize('NFC')
     .trim();
 }

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createRouter } from '../../../api/router';
 import { devices, importFile } from '../../../testing/devices';
 import { openTestSession } from '../../../testing/temp';
-import { cleanText } from './normalize';
 import { csvCell } from '../../formats/csv';
+import { cleanText } from './normalize';
 
 /** Text an importer keeps as it is: what cleanText leaves unchanged (no edge spaces, no NBSP, NFKC-stable). */
 const fieldText = fc

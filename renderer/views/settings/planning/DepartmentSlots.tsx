@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { WEEKDAYS, type Weekday } from '../../../../electron/api/schemas/site-model';
+import { Term } from '../../../components/Term';
 import { departmentPath, useDepartmentDraft, WEEKDAY_NAMES } from './draft';
 import { crossesMidnight, PlanningField, TimeInput, useFocusOnAdded } from './fields';
 
@@ -15,7 +16,9 @@ export function DepartmentSlots({ site, department }: { site: number; department
   const path = `${departmentPath(site, department)}.maintenanceSlots`;
   return (
     <section aria-labelledby={heading} className="planning-part">
-      <h4 id={heading}>Maintenance slots of {value.name}</h4>
+      <h4 id={heading}>
+        <Term term="maintenance-slot">Maintenance slots</Term> of {value.name}
+      </h4>
       <p className="field-help">
         A maintenance slot is a weekly time when {value.name} can give a device up for isolation, patching or
         QC, in the site's local time. An end at or before the start runs into the next day.

@@ -1,0 +1,197 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Dashboard } from '../electron/api/schemas/dashboard';
+import { expect, expectNoSeriousAxeViolations, openApp, test } from './fixtures';
+import { api, seedHospital } from './reports-hospital';
+
+const OUT = join(import.meta.dirname, '.artifacts', 'reports');
+const SCREENS = join(import.meta.dirname, '.artifacts', 'screens');
+
+/** The PDF's text, page by page (pdftotext separates pages with a form feed). */
+function pdfPages(file: string): string[] {
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+}
+const pdfInfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+/** Page images to look at (the test cannot judge them; a person does, see the README). */
+const pageImages = (file: string, prefix: string) =>
+  execFileSync('pdftoppm', ['-r', '70', '-png', file, join(OUT, prefix)]);
+
+test.describe('reports', () => {
+  test.setTimeout(180_000);
+  test.beforeAll(() => {
+    mkdirSync(OUT, { recursive: true });
+    mkdirSync(SCREENS, { recursive: true });
+  });
+
+  test('on an empty database every report opens, says what is empty, and axe finds nothing serious', async ({
+    page,
+    app,
+  }) => {
+    await openApp(page, app);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    const sheet = page.getByTestId('report-sheet');
+    for (const [report, title, empty] of [
+      ['status', 'Status report', 'No device is exposed.'],
+      ['worklist', 'Worklist', 'No window is planned for All departments'],
+      ['devices', 'Device register', 'No device is in the register.'],
+      ['audit', 'Audit trail', 'changes'],
+    ] as const) {
+      await page.getByLabel('Report', { exact: true }).selectOption(report);
+      await expect(sheet.getByRole('heading', { level: 1 })).toHaveText(title);
+      await expect(sheet).toContainText(empty);
+      await expectNoSeriousAxeViolations(page);
+    }
+  });
+
+  test('the dashboard shows the figures, the burn-down, the next week and alerts; each leads to its devices', async ({
+    page,
+    app,
+  }) => {
+    await seedHospital(app);
+    const dashboard = await api<Dashboard>(app, 'getDashboard');
+    expect(dashboard.devices).toBe(300);
+    await openApp(page, app);
+    await expect(page.getByTestId('status-exposed')).toContainText(String(dashboard.status.exposed));
+    await expect(page.getByTestId('status-affected')).toContainText(String(dashboard.status.affected));
+    await expect(page.getByRole('heading', { name: /Status: \d+ % complete/ })).toBeVisible();
+    await expect(page.getByRole('img', { name: /Exposed and unpatched devices/ })).toBeVisible();
+    await expect(page.getByTestId('alert-patch-available')).toBeVisible();
+    await expectNoSeriousAxeViolations(page);
+    await page.screenshot({ path: join(SCREENS, 'dashboard.png') });
+
+    await page.getByTestId('status-exposed').click();
+    await expect(page.getByTestId('group-filter')).toContainText('Exposed devices');
+    await expect(page.getByRole('status').filter({ hasText: 'devices' })).toHaveText(
+      `${dashboard.status.exposed} devices`,
+    );
+    await page.goto(`${app.origin}/#/dashboard`);
+    await page.getByTestId('alert-patch-available').getByRole('link').click();
+    const alert = dashboard.alerts.find((a) => a.group === 'patch-available');
+    await expect(page.getByRole('status').filter({ hasText: 'devices' })).toHaveText(
+      `${alert?.count} devices`,
+    );
+    await page.getByRole('button', { name: 'Show all devices' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'devices' })).toHaveText('300 devices');
+  });
+
+  test('the Reports view previews, exports CSV, XLSX and HTML named by report and date, and passes axe', async ({
+    page,
+    app,
+  }) => {
+    await seedHospital(app);
+    await openApp(page, app);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    const sheet = page.getByTestId('report-sheet');
+    await expect(sheet.getByRole('heading', { level: 1 })).toHaveText('Status report');
+    await expect(sheet).toContainText('Klinikum Nord');
+    await expect(sheet).toContainText('<b>Hot lab</b> & "store"');
+    await expectNoSeriousAxeViolations(page);
+    await page.screenshot({ path: join(SCREENS, 'reports-view.png') });
+
+    const today = new Date().toISOString().slice(0, 10);
+    for (const [button, extension] of [
+      ['Download CSV', 'csv'],
+      ['Download XLSX', 'xlsx'],
+      ['Download HTML', 'html'],
+    ] as const) {
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: button }).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toBe(`status-report-${today}.${extension}`);
+      const path = join(OUT, file.suggestedFilename());
+      await file.saveAs(path);
+      if (extension === 'csv')
+        expect(readFileSync(path, 'utf8').startsWith('\ufeffStatus report')).toBe(true);
+      if (extension === 'html') expect(readFileSync(path, 'utf8')).toContain('&lt;b&gt;Hot lab&lt;/b&gt;');
+      if (extension === 'xlsx') {
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(path);
+        expect(workbook.worksheets.map((w) => w.name)).toContain('Exposed devices');
+      }
+    }
+    await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toHaveText(
+      `Saved status-report-${today}.html.`,
+    );
+  });
+
+  test('the status report and a worklist print to PDF with repeated headers, "Page X of Y" and the footer', async ({
+    page,
+    app,
+  }) => {
+    await seedHospital(app);
+    const dashboard = await api<Dashboard>(app, 'getDashboard');
+    await openApp(page, app);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    const sheet = page.getByTestId('report-sheet');
+    await expect(sheet.getByRole('heading', { level: 1 })).toHaveText('Status report');
+
+    const print = async (name: string) => {
+      const file = join(OUT, `${name}.pdf`);
+      // As Print and Save as PDF do: the page's print stylesheet, the report's own @page size and margins.
+      await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+      pageImages(file, name);
+      return { file, pages: pdfPages(file), info: pdfInfo(file) };
+    };
+    const expectPaging = (pages: readonly string[]) => {
+      expect(pages.length).toBeGreaterThan(1);
+      pages.forEach((text, i) => {
+        expect(text).toContain(`Page ${i + 1} of ${pages.length}`);
+        expect(text).toMatch(
+          /Generated \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(Europe\/Berlin\) by \S+ with Isopatch/,
+        );
+      });
+    };
+
+    const status = await print('status-a4-portrait');
+    expect(status.info).toMatch(/Page size:\s+59\d\.\d+ x 841\.\d+ pts \(A4\)/);
+    expectPaging(status.pages);
+    const all = status.pages.join('\n');
+    const figures = dashboard.status;
+    expect(all).toMatch(
+      new RegExp(
+        `${figures.affected}\\s+${figures.exposed}\\s+${figures.isolatedAwaitingPatch}\\s+${figures.patched}`,
+      ),
+    );
+    expect(all).toContain(`${figures.percentComplete} %`);
+    expect(all).toContain('Klinikum Nord');
+    // Markup in a location prints as the text it is (here wrapped over three lines of its narrow column).
+    expect(all).toMatch(/<b>Hot\s[\s\S]{0,120}lab<\/b> &\s[\s\S]{0,120}"store"/);
+    // The exposure list runs over several pages; its header row starts each of them again.
+    const exposureHeaders = all.match(/Priority\s+Device\s+Model\s+Department\s+Location\s+CVSS/g) ?? [];
+    expect(exposureHeaders.length).toBeGreaterThan(1);
+
+    await page.getByLabel('Orientation', { exact: true }).selectOption('landscape');
+    await expect(sheet).toHaveAttribute('data-orientation', 'landscape');
+    const landscape = await print('status-a4-landscape');
+    expect(landscape.info).toMatch(/Page size:\s+841\.\d+ x 59\d\.\d+ pts \(A4\)/);
+    expectPaging(landscape.pages);
+
+    await page.getByLabel('Paper', { exact: true }).selectOption('letter');
+    await page.getByLabel('Orientation', { exact: true }).selectOption('portrait');
+    await expect(sheet).toHaveAttribute('data-paper', 'letter');
+    const letter = await print('status-letter-portrait');
+    expect(letter.info).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
+    expectPaging(letter.pages);
+
+    await page.getByLabel('Paper', { exact: true }).selectOption('a4');
+    await page.getByLabel('Report', { exact: true }).selectOption('worklist');
+    await page.getByText('Departments: All departments', { exact: true }).click();
+    await page.getByRole('checkbox', { name: 'Nuclear Medicine' }).check();
+    await page
+      .getByLabel('To', { exact: true })
+      .fill(new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10));
+    await expect(sheet.getByRole('heading', { level: 1 })).toHaveText('Worklist Nuclear Medicine');
+    await expect(sheet).toHaveAttribute('data-orientation', 'landscape');
+    const worklist = await print('worklist-a4-landscape');
+    expect(worklist.info).toMatch(/Page size:\s+841\.\d+ x 59\d\.\d+ pts \(A4\)/);
+    expectPaging(worklist.pages);
+    const text = worklist.pages.join('\n');
+    expect(text).toContain('Departments: Nuclear Medicine');
+    const headers = text.match(/Planned start\s+Planned end\s+Device\s+Location\s+Task and checks/g) ?? [];
+    expect(headers.length).toBe(worklist.pages.filter((p) => /NM-\d{3}/.test(p)).length);
+    expect(text).toContain('Sign-off: Nuclear Medicine');
+    for (const role of ['Biomed engineer', 'Department lead', 'Network team']) expect(text).toContain(role);
+  });
+});

@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../testing/temp';
+
+const CLI = join(import.meta.dirname, '..', '..', 'dist', 'electron', 'cli.cjs');
+
+function isopatch(db: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, '--db', db, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ISOPATCH_DB: '' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('isopatch patch-status --version-range', () => {
+  it('sets the patch for one version range of a family, beside the row for all versions', () => {
+    const db = join(tempDir(), 'isopatch.sqlite');
+    const run = isopatch(
+      db,
+      'patch-status',
+      'ICSMA-17-215-02',
+      'SPECT/CT Systems',
+      '--status',
+      'available',
+      '--version-range',
+      '< VB22A',
+      '--available-from',
+      '2018-03-01',
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toBe('ICSMA-17-215-02 / SPECT/CT Systems, versions < VB22A: available.');
+    const all = isopatch(
+      db,
+      '--json',
+      'patch-status',
+      'ICSMA-17-215-02',
+      'SPECT/CT Systems',
+      '--status',
+      'announced',
+    );
+    expect(JSON.parse(all.stdout)).toMatchObject({ versionRange: '', status: 'announced' });
+  });
+
+  it('refuses a range that names no version, with exit code 2', () => {
+    const db = join(tempDir(), 'isopatch.sqlite');
+    const run = isopatch(
+      db,
+      'patch-status',
+      'ICSMA-17-215-02',
+      'SPECT/CT Systems',
+      '--status',
+      'announced',
+      '--version-range',
+      '<',
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/The version range "<" cannot be read/);
+  });
+});

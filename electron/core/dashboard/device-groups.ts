@@ -1,0 +1,92 @@
+import { DateTime } from 'luxon';
+import { type DeviceGroup, STATUS_CATEGORIES, type StatusCategory } from '../../api/device-groups';
+import type { DeviceState } from '../../api/schemas/devices';
+import type { CoreContext } from '../context';
+import { mainZone, readPolicies } from '../planning/load-planning';
+
+/**
+ * What each group of devices (electron/api/device-groups.ts) means, defined once:
+ * the figures, the burn-down, the report tables and the Devices view's filter (`group`) all use these.
+ */
+
+// Work not yet done on an affected device; "isolated" is the state or a network that is no longer connected.
+const OPEN: readonly DeviceState[] = ['affected', 'isolation-planned', 'patch-planned'];
+
+/** First rule that fits wins. Exposure: affected and neither isolated nor patched (the attacker can reach it). */
+const RULES: readonly { category: StatusCategory; states: readonly DeviceState[]; connected?: true }[] = [
+  { category: 'exposed', states: OPEN, connected: true },
+  { category: 'isolated', states: [...OPEN, 'isolated'] },
+  { category: 'patched', states: ['patched'] },
+  { category: 'verified', states: ['verified', 'reconnected'] },
+  { category: 'risk-accepted', states: ['risk-accepted'] },
+  { category: 'not-affected', states: ['not-affected'] },
+];
+
+export function categoryOf(state: string, network: string): StatusCategory | null {
+  for (const rule of RULES) {
+    if (rule.states.includes(state as DeviceState) && (!rule.connected || network === 'connected'))
+      return rule.category;
+  }
+  return null;
+}
+
+const list = (states: readonly string[]) => states.map((s) => `'${s}'`).join(', ');
+
+/** The same rules as one SQL expression over a device aliased `d` (constants only, no parameters). */
+export const CATEGORY_SQL = `CASE ${RULES.map(
+  (r) =>
+    `WHEN d.state IN (${list(r.states)})${r.connected ? " AND d.network_state = 'connected'" : ''} THEN '${r.category}'`,
+).join(' ')} END`;
+
+/** Affected: every category but "not affected" (a risk accepted is still a risk). */
+export const AFFECTED_CATEGORIES: readonly StatusCategory[] = STATUS_CATEGORIES.filter(
+  (c) => c !== 'not-affected',
+);
+
+/** Still without the patch: the burn-down's second line. */
+export const UNPATCHED_CATEGORIES: readonly StatusCategory[] = ['exposed', 'isolated', 'risk-accepted'];
+
+/** A risk acceptance is due for review from this many days before its review date. */
+export const REVIEW_NOTICE_DAYS = 14;
+
+/** The condition for one group over a device aliased `d`, with its parameters. */
+export function groupCondition(ctx: CoreContext, group: DeviceGroup): { sql: string; params: unknown[] } {
+  switch (group) {
+    case 'affected':
+      return { sql: `(${CATEGORY_SQL}) IN (${list(AFFECTED_CATEGORIES)})`, params: [] };
+    case 'patch-available':
+      // Not yet patched, and no patch window planned yet: someone has to plan it.
+      return {
+        sql: `d.state IN ('affected', 'isolation-planned', 'isolated', 'risk-accepted') AND EXISTS (
+          SELECT 1 FROM device_risk pr WHERE pr.device_id = d.id AND pr.patch_status = 'available')`,
+        params: [],
+      };
+    case 'isolation-overdue': {
+      const { policies } = readPolicies(ctx);
+      const now = ctx.now().getTime();
+      const cutoff = (days: number) => new Date(now - days * 86_400_000).toISOString();
+      return {
+        sql: `(${CATEGORY_SQL}) = 'exposed' AND d.affected_at IS NOT NULL AND d.affected_at < CASE
+          WHEN coalesce((SELECT max_cvss FROM device_risk cr WHERE cr.device_id = d.id), 0) >= ? THEN ? ELSE ? END`,
+        params: [
+          policies.criticalCvss,
+          cutoff(policies.isolateCriticalWithinDays),
+          cutoff(policies.isolateOtherWithinDays),
+        ],
+      };
+    }
+    case 'risk-review-due': {
+      const soon = DateTime.fromJSDate(ctx.now(), { zone: mainZone(ctx) })
+        .plus({ days: REVIEW_NOTICE_DAYS })
+        .toISODate();
+      return { sql: "d.state = 'risk-accepted' AND d.risk_review_date <= ?", params: [soon] };
+    }
+    case 'match-to-confirm':
+      return {
+        sql: `EXISTS (SELECT 1 FROM device_match mm WHERE mm.device_id = d.id AND mm.status IN ('suggested', 'needs-review'))`,
+        params: [],
+      };
+    default:
+      return { sql: `(${CATEGORY_SQL}) = ?`, params: [group] };
+  }
+}

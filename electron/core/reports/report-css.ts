@@ -1,0 +1,111 @@
+import type { Orientation, PaperSize } from '../../api/schemas/reports';
+import { cssString } from './html';
+import type { ReportDocument } from './model';
+
+/**
+ * The report's stylesheet, the same in the app's print preview and in every HTML file: paper first, black on
+ * white, lines and weights instead of colour. Page numbers ("Page 3 of 7") and the footer with the generation
+ * time are CSS page-margin boxes, which Chromium prints (Chrome 131 and later, Electron 34 and later).
+ */
+
+const PAPER: Record<PaperSize, string> = { a4: 'A4', letter: 'letter' };
+
+export interface PageSetup {
+  readonly paper: PaperSize;
+  readonly orientation: Orientation;
+}
+
+export function reportCss(doc: ReportDocument, page: PageSetup): string {
+  const { header } = doc;
+  const running = `${doc.title} · ${header.organization} · ${header.site}`;
+  const footer = `Generated ${header.generatedAt} (${header.timeZone}) by ${header.author} with Isopatch`;
+  return `@page {
+  size: ${PAPER[page.paper]} ${page.orientation};
+  margin: 16mm 12mm 17mm 12mm;
+  @top-left { content: ${cssString(running)}; font: 7.5pt sans-serif; color: #000; }
+  @bottom-left { content: ${cssString(footer)}; font: 7.5pt sans-serif; color: #000; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 7.5pt sans-serif; color: #000; }
+}
+${BASE_CSS}`;
+}
+
+const BASE_CSS = `
+.report {
+  color: #000;
+  background: #fff;
+  font: 9pt/1.35 "Noto Sans", "DejaVu Sans", Arial, Helvetica, sans-serif;
+  print-color-adjust: exact;
+  -webkit-print-color-adjust: exact;
+  text-align: left;
+}
+.report * { box-sizing: border-box; }
+.report h1 { font-size: 16pt; margin: 0 0 2mm; }
+.report h2 { font-size: 11.5pt; margin: 5mm 0 1.5mm; break-after: avoid; page-break-after: avoid; }
+.report p { margin: 0 0 2mm; }
+.report-meta {
+  display: grid;
+  grid-template-columns: max-content 1fr max-content 1fr;
+  gap: 0.5mm 4mm;
+  margin: 0 0 3mm;
+  padding: 2mm 0;
+  border-top: 1.5pt solid #000;
+  border-bottom: 0.75pt solid #000;
+}
+.report-meta dt { font-weight: 700; }
+.report-meta dd { margin: 0; overflow-wrap: anywhere; }
+.report-filter { grid-column: 2 / -1; }
+.report section { margin: 0 0 2mm; }
+.report .page-break { break-before: page; page-break-before: always; }
+.report .figures {
+  display: grid;
+  grid-template-columns: repeat(4, 1fr);
+  gap: 2mm;
+  margin: 0;
+  padding: 0;
+  list-style: none;
+}
+.report .figure { border: 0.75pt solid #000; padding: 1.5mm 2mm; break-inside: avoid; }
+.report .figure-value { display: block; font-size: 17pt; font-weight: 700; line-height: 1.1; }
+.report .figure-label { display: block; font-weight: 700; }
+.report .figure-help { display: block; font-size: 7.5pt; }
+.report .burn-down { display: block; width: 100%; max-height: 75mm; height: auto; color: #000; break-inside: avoid; }
+.report table { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: 8pt; }
+.report thead { display: table-header-group; }
+.report tr { break-inside: avoid; page-break-inside: avoid; }
+.report th, .report td {
+  border: 0.5pt solid #444;
+  padding: 0.8mm 1.2mm;
+  vertical-align: top;
+  text-align: left;
+  overflow-wrap: anywhere;
+}
+.report th { background: #e4e4e4; font-weight: 700; border-bottom: 1.2pt solid #000; overflow-wrap: break-word; }
+.report td.num, .report th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.report tr.total td { font-weight: 700; border-top: 1.2pt solid #000; }
+.report .line { display: block; }
+.report .task { font-weight: 700; }
+.report .box {
+  display: inline-block;
+  width: 3mm;
+  height: 3mm;
+  margin-right: 1.2mm;
+  border: 0.8pt solid #000;
+  vertical-align: -0.4mm;
+  background: #fff;
+}
+.report .box-large { width: 5mm; height: 5mm; }
+.report .empty { font-style: italic; }
+.report .note { font-size: 7.5pt; font-style: italic; }
+.report-worklist td { height: 17mm; }
+.report-devices table, .report-audit table { font-size: 6.8pt; }
+.report .sign-off table td { height: 11mm; }
+.report .sign-off th[scope="row"] { background: #fff; }
+.report .sign-off { break-inside: avoid; }
+`;
+
+/** Around the report in a file of its own: centred on a screen, nothing around it on paper. */
+export const PAGE_CSS = `
+html { background: #fff; }
+body { margin: 0; }
+@media screen { body { max-width: 277mm; margin: 0 auto; padding: 12mm; } }
+`;

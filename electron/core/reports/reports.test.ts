@@ -1,0 +1,293 @@
+import { describe, expect, it } from 'vitest';
+import type { Dashboard } from '../../api/schemas/dashboard';
+import type { DevicePage } from '../../api/schemas/devices';
+import type { ReportPreview } from '../../api/schemas/reports';
+import { buildReport } from './service';
+import { call, reportHospital } from './test-hospital';
+
+const input = (report: 'status' | 'worklist' | 'devices' | 'audit', more: Record<string, unknown> = {}) => ({
+  report,
+  departments: [],
+  paper: 'a4' as const,
+  ...more,
+});
+
+describe('the status report', () => {
+  it('counts each device once, rebuilds the burn-down from the audit history, and lists what needs doing', async () => {
+    const { session } = await reportHospital();
+    const doc = buildReport(session.ctx, input('status'));
+    expect(doc.header).toMatchObject({
+      organization: 'Klinikum Nord',
+      site: 'Main site',
+      generatedAt: '2026-11-29 11:00',
+      timeZone: 'Europe/Berlin',
+      author: 'tester',
+    });
+    expect(doc.header.filter).toEqual([
+      ['Site', 'all sites'],
+      ['Departments', 'all departments'],
+      ['Dates', 'burn-down 2026-11-16 to 2026-11-29; windows 2026-11-29 to 2026-12-12'],
+    ]);
+    const figures = doc.sections.find((s) => s.kind === 'figures');
+    expect(figures?.kind === 'figures' && figures.figures.map((f) => [f.label, f.value])).toEqual([
+      ['Affected', 3],
+      ['Exposed', 1],
+      ['Isolated, awaiting patch', 0],
+      ['Patched', 1],
+      ['Verified', 0],
+      ['Risk accepted', 1],
+      ['Not affected', 1],
+      ['Complete', 33],
+    ]);
+    const chart = doc.sections.find((s) => s.kind === 'burn-down');
+    const points = chart?.kind === 'burn-down' ? chart.points : [];
+    const on = (date: string) => points.find((p) => p.date === date);
+    expect(points).toHaveLength(14);
+    expect(on('2026-11-19')).toEqual({ date: '2026-11-19', exposed: 0, unpatched: 0 });
+    expect(on('2026-11-20')).toEqual({ date: '2026-11-20', exposed: 3, unpatched: 3 });
+    expect(on('2026-11-22')).toEqual({ date: '2026-11-22', exposed: 2, unpatched: 3 });
+    expect(on('2026-11-25')).toEqual({ date: '2026-11-25', exposed: 1, unpatched: 3 });
+    expect(on('2026-11-27')).toEqual({ date: '2026-11-27', exposed: 1, unpatched: 2 });
+    expect(on('2026-11-29')).toEqual({ date: '2026-11-29', exposed: 1, unpatched: 2 });
+
+    const table = (title: string) => {
+      const found = doc.sections.find((s) => s.kind === 'table' && s.title.startsWith(title));
+      if (found?.kind !== 'table') throw new Error(`no table ${title}`);
+      return found;
+    };
+    expect(table('By department').rows).toEqual([
+      ['Nuclear Medicine', 3, 1, 0, 1, 0, 1, 0, 33],
+      ['Radiology', 0, 0, 0, 0, 0, 0, 1, 0],
+      ['Total', 3, 1, 0, 1, 0, 1, 1, 33],
+    ]);
+    expect(table('By advisory').rows).toEqual([
+      ['ICSMA-17-215-02 - SPECT/CT Systems', 'announced', 3, 1, 0, 1, 0, 1],
+    ]);
+    expect(table('Exposed devices').rows).toEqual([
+      [98, 'NM-3', 'Symbia T16', 'Nuclear Medicine', 'Room 1.03', 9.8, 9, '2026-11-27'],
+    ]);
+    // NM-1 is patched: QC, then reconnection; NM-3 is isolated meanwhile (another team, another device).
+    expect(table('Planned windows').rows.map((r) => [r[0], r[1], r[2], r[3], r[6]])).toEqual([
+      ['2026-12-05 07:00', '2026-12-05 08:00', 'Quality control', 'NM-1', 'Biomed'],
+      ['2026-12-05 07:00', '2026-12-05 07:30', 'Isolation', 'NM-3', 'Network team'],
+      ['2026-12-05 08:00', '2026-12-05 08:30', 'Reconnection', 'NM-1', 'Network team'],
+    ]);
+    expect(table('Risk acceptances').rows).toEqual([
+      [
+        'NM-2',
+        'Symbia T16',
+        'Nuclear Medicine',
+        'Replaced in January; the segment is closed.',
+        'Dr. Weber (CISO)',
+        '2026-12-05',
+        'due soon',
+      ],
+    ]);
+  });
+
+  it('keeps to the departments and dates asked for, and says so in its header', async () => {
+    const { session, router } = await reportHospital();
+    const doc = buildReport(
+      session.ctx,
+      input('status', { departments: ['radiology'], from: '2026-11-21', to: '2026-11-24' }),
+    );
+    expect(doc.header.filter).toEqual([
+      ['Site', 'all sites'],
+      ['Departments', 'Radiology'],
+      ['Dates', 'burn-down 2026-11-21 to 2026-11-24; windows 2026-11-29 to 2026-12-12'],
+    ]);
+    const chart = doc.sections.find((s) => s.kind === 'burn-down');
+    expect(chart?.kind === 'burn-down' && chart.points.map((p) => p.exposed)).toEqual([0, 0, 0, 0]);
+    const unknown = await router.dispatch('previewReport', input('status', { departments: ['Cardiology'] }));
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'No department is called "Cardiology".' },
+    });
+    const backwards = await router.dispatch(
+      'previewReport',
+      input('status', { from: '2026-12-01', to: '2026-11-01' }),
+    );
+    expect(backwards).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('the other reports', () => {
+  it('a worklist lists each window with its checks, blanks to fill in and the three sign-off lines', async () => {
+    const { session } = await reportHospital();
+    const doc = buildReport(session.ctx, input('worklist', { departments: ['Nuclear Medicine'] }));
+    expect(doc.title).toBe('Worklist Nuclear Medicine');
+    expect(doc.fileStem).toBe('worklist-nuclear-medicine-2026-11-29');
+    expect(doc.defaultOrientation).toBe('landscape');
+    expect(doc.header.filter[2]).toEqual(['Dates', 'windows 2026-11-29 to 2026-12-12']);
+    const [table, signOff] = doc.sections;
+    expect(table?.kind === 'table' && table.columns.map((c) => c.label)).toEqual([
+      'Planned start',
+      'Planned end',
+      'Device',
+      'Location',
+      'Task and checks',
+      'Team',
+      'Done',
+      'Actual start',
+      'Actual end',
+      'Notes',
+    ]);
+    expect(table?.kind === 'table' && table.rows.map((r) => [r[0], (r[4] as readonly string[])[0]])).toEqual([
+      ['2026-12-05 07:00', 'Quality control'],
+      ['2026-12-05 07:00', 'Isolation'],
+      ['2026-12-05 08:00', 'Reconnection'],
+    ]);
+    expect(table?.kind === 'table' && table.rows[1]).toEqual([
+      '2026-12-05 07:00',
+      '2026-12-05 07:30',
+      ['NM-3', 'Symbia T16, NM'],
+      'Room 1.03',
+      [
+        'Isolation',
+        'Moved to the dedicated segment (VLAN) or disconnected',
+        'DICOM to PACS and the worklist still work',
+        'Remote access only through the VPN',
+      ],
+      'Network team',
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(signOff).toEqual({
+      kind: 'sign-off',
+      title: 'Sign-off: Nuclear Medicine',
+      roles: ['Biomed engineer', 'Department lead', 'Network team'],
+    });
+    const empty = buildReport(session.ctx, input('worklist', { departments: ['Radiology'] }));
+    expect(empty.sections[0]).toMatchObject({
+      rows: [],
+      empty: 'No window is planned for Radiology from 2026-11-29 to 2026-12-12.',
+    });
+  });
+
+  it('the device register shows every device with its fields, matches, state and windows', async () => {
+    const { session } = await reportHospital();
+    const doc = buildReport(session.ctx, input('devices'));
+    const [table] = doc.sections;
+    if (table?.kind !== 'table') throw new Error('no table');
+    expect(table.title).toBe('4 devices');
+    const nm3 = table.rows.find((r) => r[0] === 'NM-3');
+    expect(nm3).toEqual([
+      'NM-3',
+      null,
+      'Siemens',
+      'Siemens Healthineers',
+      'Symbia T16',
+      'NM',
+      'Nuclear Medicine',
+      'Room 1.03',
+      null,
+      null,
+      null,
+      'Windows 7',
+      'VA60A',
+      null,
+      'isolation planned',
+      'connected',
+      98,
+      ['ICSMA-17-215-02: confirmed (alias)'],
+      ['Isolation 2026-12-05 07:00-07:30 planned'],
+      [],
+    ]);
+  });
+
+  it('the audit trail lists the changes of the dates asked for, with what changed', async () => {
+    const { session } = await reportHospital();
+    const doc = buildReport(session.ctx, input('audit', { from: '2026-11-25', to: '2026-11-25' }));
+    const [table] = doc.sections;
+    if (table?.kind !== 'table') throw new Error('no table');
+    expect(table.rows).toEqual([
+      [
+        '2026-11-25 11:00',
+        'tester',
+        'setDeviceState',
+        'device NM-2',
+        'update',
+        [
+          'state: affected → risk-accepted',
+          'network_state: connected → connected',
+          'state_reason: (none) → Replaced in January; the segment is closed.',
+          'risk_approver: (none) → Dr. Weber (CISO)',
+          'risk_review_date: (none) → 2026-12-05',
+        ],
+      ],
+    ]);
+    const byDepartment = buildReport(
+      session.ctx,
+      input('audit', { departments: ['Radiology'], from: '2026-11-01' }),
+    );
+    expect(
+      byDepartment.sections[0]?.kind === 'table' && byDepartment.sections[0].rows.map((r) => r[3]),
+    ).toEqual(['device CT-1']);
+  });
+});
+
+describe('the dashboard', () => {
+  it('shows the figures, the burn-down, the next week and the alerts, each a group the Devices view filters by', async () => {
+    const { router } = await reportHospital();
+    const dashboard = await call<Dashboard>(router, 'getDashboard');
+    expect(dashboard.status).toEqual({
+      affected: 3,
+      exposed: 1,
+      isolatedAwaitingPatch: 0,
+      patched: 1,
+      verified: 0,
+      riskAccepted: 1,
+      notAffected: 1,
+      percentComplete: 33,
+    });
+    expect(dashboard.exposedDevices).toBe(1);
+    expect(dashboard.burnDown.points.at(-1)).toEqual({ date: '2026-11-29', exposed: 1, unpatched: 2 });
+    expect(dashboard.burnDown.svg).toMatch(/^<svg class="burn-down"/);
+    expect(dashboard.nextWindows.map((w) => [w.start, w.kind, w.assetTag])).toEqual([
+      ['2026-12-05 07:00', 'qc', 'NM-1'],
+      ['2026-12-05 07:00', 'isolation', 'NM-3'],
+      ['2026-12-05 08:00', 'reconnection', 'NM-1'],
+    ]);
+    expect(dashboard.alerts.map((a) => [a.group, a.count])).toEqual([
+      ['isolation-overdue', 1],
+      ['risk-review-due', 1],
+    ]);
+    const group = async (name: string) =>
+      (await call<DevicePage>(router, 'listDevices', { filters: { group: name } })).rows.map(
+        (d) => d.assetTag,
+      );
+    expect(await group('exposed')).toEqual(['NM-3']);
+    expect(await group('affected')).toEqual(['NM-1', 'NM-2', 'NM-3']);
+    expect(await group('isolation-overdue')).toEqual(['NM-3']);
+    expect(await group('risk-review-due')).toEqual(['NM-2']);
+    expect(await group('not-affected')).toEqual(['CT-1']);
+
+    await call(router, 'setPatchStatus', {
+      advisory: 'ICSMA-17-215-02',
+      family: 'SPECT/CT Systems',
+      status: 'available',
+      availableFrom: '2026-11-29',
+    });
+    const later = await call<Dashboard>(router, 'getDashboard');
+    expect(later.alerts.find((a) => a.group === 'patch-available')).toEqual({
+      group: 'patch-available',
+      count: 2,
+      text: 'A patch became available for 2 devices with no patch planned yet.',
+    });
+  });
+
+  it('previews the report as HTML with the stylesheet for the paper chosen', async () => {
+    const { router } = await reportHospital();
+    const preview = await call<ReportPreview>(
+      router,
+      'previewReport',
+      input('worklist', { paper: 'letter' }),
+    );
+    expect(preview).toMatchObject({ title: 'Worklist', paper: 'letter', orientation: 'landscape' });
+    expect(preview.css).toContain('size: letter landscape;');
+    expect(preview.css).toContain('content: "Page " counter(page) " of " counter(pages)');
+    expect(preview.html).toMatch(/^<article class="report report-worklist">/);
+  });
+});

@@ -1,0 +1,124 @@
+import { DEVICE_GROUP_LABELS, type DeviceGroup } from '../../../electron/api/device-groups';
+import type { Dashboard, StatusFigures } from '../../../electron/api/schemas/dashboard';
+import { Term } from '../../components/Term';
+import { hrefOf } from '../../stores/navigation';
+import '../../styles/dashboard.css';
+
+/** The Devices view filtered to a group: `#/devices?group=exposed`. */
+export const groupHref = (group: DeviceGroup) => `${hrefOf('devices')}?group=${group}`;
+
+const TILES: readonly { key: keyof StatusFigures; group: DeviceGroup; label: string; help: string }[] = [
+  { key: 'affected', group: 'affected', label: 'Affected', help: 'devices an advisory affects' },
+  { key: 'exposed', group: 'exposed', label: 'Exposed', help: 'affected, neither isolated nor patched' },
+  { key: 'isolatedAwaitingPatch', group: 'isolated', label: 'Isolated', help: 'awaiting the patch' },
+  { key: 'patched', group: 'patched', label: 'Patched', help: 'QC still to do' },
+  { key: 'verified', group: 'verified', label: 'Verified', help: 'QC passed' },
+  { key: 'riskAccepted', group: 'risk-accepted', label: 'Risk accepted', help: 'with a review date' },
+  { key: 'notAffected', group: 'not-affected', label: 'Not affected', help: 'decided, with a reason' },
+];
+
+/** The first windows of the week; the schedule has them all. */
+const NEXT_SHOWN = 8;
+
+const TASK: Record<Dashboard['nextWindows'][number]['kind'], string> = {
+  isolation: 'Isolation',
+  patch: 'Patch',
+  qc: 'Quality control',
+  reconnection: 'Reconnection',
+};
+
+/** The status report's figures as tiles, what needs action, the burn-down and the next seven days. */
+export function DashboardStatus({ figures }: { figures: Dashboard }) {
+  const { status } = figures;
+  return (
+    <>
+      <section className="dashboard-alerts" aria-labelledby="dashboard-alerts-title">
+        <h2 id="dashboard-alerts-title">Needs action</h2>
+        {figures.alerts.length === 0 ? (
+          <p className="view-intro">Nothing needs action now.</p>
+        ) : (
+          <ul>
+            {figures.alerts.map((alert) => (
+              <li key={alert.group} className="dashboard-alert" data-testid={`alert-${alert.group}`}>
+                <a href={groupHref(alert.group)}>{alert.text}</a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="dashboard-status-title">
+        <h2 id="dashboard-status-title">
+          Status: {status.percentComplete} % complete{' '}
+          <span className="dashboard-note">(patched or verified, of the affected devices)</span>
+        </h2>
+        <ul className="tiles status-tiles" aria-label="Devices by status">
+          {TILES.map((tile) => (
+            <li key={tile.key}>
+              <a
+                className="tile tile-link"
+                href={groupHref(tile.group)}
+                title={DEVICE_GROUP_LABELS[tile.group]}
+                data-testid={`status-${tile.group}`}
+              >
+                <span className="tile-figure">{status[tile.key]}</span>
+                <span className="tile-label">{tile.label}</span>
+                <span className="tile-help">{tile.help}</span>
+              </a>
+              {tile.key === 'exposed' && <Term term="exposure" label="What “exposed” means" />}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <div className="dashboard-columns">
+        <section className="panel" aria-labelledby="dashboard-burn-down-title">
+          <h2 id="dashboard-burn-down-title">Burn-down</h2>
+          <div
+            className="dashboard-chart"
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: an <svg> from the core's escaping HTML builder (electron/core/reports/chart.ts), with figures and dates only
+            dangerouslySetInnerHTML={{ __html: figures.burnDown.svg }}
+          />
+        </section>
+        <section className="panel" aria-labelledby="dashboard-next-title">
+          <h2 id="dashboard-next-title">Next 7 days</h2>
+          {figures.nextWindows.length === 0 ? (
+            <p className="view-intro">
+              Nothing planned for the next 7 days. The <a href={hrefOf('schedule')}>schedule</a> plans the
+              work.
+            </p>
+          ) : (
+            <div className="table-scroll">
+              <table className="table table-compact">
+                <thead>
+                  <tr>
+                    <th scope="col">When</th>
+                    <th scope="col">Task</th>
+                    <th scope="col">Device</th>
+                    <th scope="col">Department</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {figures.nextWindows.slice(0, NEXT_SHOWN).map((w) => (
+                    <tr key={w.id}>
+                      <td>
+                        {w.start.slice(5)}–{w.end.slice(11)}
+                      </td>
+                      <td>{TASK[w.kind]}</td>
+                      <td>{w.assetTag}</td>
+                      <td>{w.department}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {figures.nextWindows.length > NEXT_SHOWN && (
+                <p className="dashboard-note">
+                  And {figures.nextWindows.length - NEXT_SHOWN} more in the{' '}
+                  <a href={hrefOf('schedule')}>schedule</a>.
+                </p>
+              )}
+            </div>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

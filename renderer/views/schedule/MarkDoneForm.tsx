@@ -1,0 +1,80 @@
+import { type FormEvent, useState } from 'react';
+import type { PlannedWindow } from '../../../electron/api/schemas/planning';
+import { call } from '../../api';
+import { useScheduleStore, windowTitle } from '../../stores/schedule';
+import { Field } from './Field';
+import { fromLocalInput, kindWord, spanText, toInstant, toLocalInput } from './time';
+
+/** Records when the work really happened; the device then moves on to its next stage. */
+export function MarkDoneForm({
+  window: w,
+  onProblem,
+}: {
+  window: PlannedWindow;
+  onProblem(text: string): void;
+}) {
+  const zone = w.timeZone;
+  const id = w.id as number;
+  const [actualStart, setActualStart] = useState(toLocalInput(Date.parse(w.start), zone));
+  const [actualEnd, setActualEnd] = useState(toLocalInput(Date.parse(w.end), zone));
+
+  async function markDone(event: FormEvent) {
+    event.preventDefault();
+    const s = fromLocalInput(actualStart, zone);
+    const e = fromLocalInput(actualEnd, zone);
+    if (s === null || e === null) return onProblem('Give both the actual start and the actual end.');
+    if (e < s) return onProblem('The work must not end before it starts.');
+    const result = await call('completeTask', {
+      id,
+      actualStart: toInstant(s, zone),
+      actualEnd: toInstant(e, zone),
+    });
+    if (!result.ok) return onProblem(result.error.message);
+    const store = useScheduleStore.getState();
+    store.closeForm();
+    store.select(id, true);
+    store.say(
+      `${windowTitle(result.value)} marked done (${spanText(Date.parse(result.value.actualStart ?? result.value.start), Date.parse(result.value.actualEnd ?? result.value.end), zone)}); ${result.value.assetTag} moves on.`,
+    );
+  }
+
+  return (
+    <form className="dialog-section" onSubmit={markDone} aria-label="Mark done">
+      <h3>Mark done</h3>
+      <div className="dialog-grid dialog-grid-3">
+        <Field label="Actual start">
+          {(fid) => (
+            <input
+              id={fid}
+              type="datetime-local"
+              step={60}
+              required
+              value={actualStart}
+              onChange={(e) => setActualStart(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Actual end">
+          {(fid) => (
+            <input
+              id={fid}
+              type="datetime-local"
+              step={60}
+              required
+              value={actualEnd}
+              onChange={(e) => setActualEnd(e.target.value)}
+            />
+          )}
+        </Field>
+        <div className="dialog-grid-action">
+          <button type="submit" className="button-primary">
+            Mark done
+          </button>
+        </div>
+      </div>
+      <p className="field-help">
+        When the work really happened, in {zone} time; the device moves on ({kindWord(w.kind)} done).
+      </p>
+    </form>
+  );
+}

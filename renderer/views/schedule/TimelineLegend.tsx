@@ -1,0 +1,32 @@
+import { DoneIcon, LockIcon, WarningIcon } from './Icons';
+import { KIND_LABELS } from './time';
+
+export function TimelineLegend() {
+  return (
+    <ul className="timeline-legend" aria-label="Legend">
+      {(['isolation', 'patch', 'qc', 'reconnection'] as const).map((kind) => (
+        <li key={kind}>
+          <span className={`legend-swatch bar-${kind}`} /> {KIND_LABELS[kind]}
+        </li>
+      ))}
+      <li>
+        <LockIcon /> locked: placed by hand, the auto-planner leaves it
+      </li>
+      <li>
+        <DoneIcon /> done
+      </li>
+      <li>
+        <span className="legend-conflict">
+          <WarningIcon />
+        </span>{' '}
+        breaks a rule (see Conflicts)
+      </li>
+      <li>
+        <span className="legend-swatch slot-band-swatch" /> maintenance slot
+      </li>
+      <li>
+        <span className="legend-extent" /> a short window's real length (its bar is widened to stay readable)
+      </li>
+    </ul>
+  );
+}
