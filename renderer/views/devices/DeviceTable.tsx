@@ -10,10 +10,16 @@ import { useDeviceCursor } from './useDeviceCursor';
 const ROW_HEIGHT = 36;
 
 /**
- * Columns given their width (the table's layout is fixed, so the others share what is left): the state's badge,
- * "Isolation planned" the longest, reads in full also at 1366 pixels, and the asset tag with its flag mark.
+ * Widths of the columns whose words are short and known (the layout is fixed; the others share what is left), so
+ * that at 1366 pixels the state's badge reads in full ("Isolation planned" the longest), and the asset tag with its
+ * flag mark.
  */
-const COLUMN_WIDTHS: Partial<Record<SortField, string>> = { assetTag: '7rem', priority: '5rem', state: '11rem' };
+const COLUMN_WIDTHS: Partial<Record<SortField, string>> = {
+  assetTag: '7rem',
+  priority: '4.75rem',
+  advisories: '6.25rem',
+  state: '10.75rem',
+};
 
 function cellText(device: Device, column: SortField): string {
   if (column === 'state') return STATE_LABELS[device.state];
