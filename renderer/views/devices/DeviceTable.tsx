@@ -12,12 +12,14 @@ const ROW_HEIGHT = 36;
 /**
  * Widths of the columns whose words are short and known (the layout is fixed; the others share what is left), so
  * that at 1366 pixels the state's badge reads in full ("Isolation planned" the longest), and the asset tag with its
- * flag mark.
+ * flag mark, and the department and operating-system headings.
  */
 const COLUMN_WIDTHS: Partial<Record<SortField, string>> = {
   assetTag: '7rem',
   priority: '4.75rem',
   advisories: '6.25rem',
+  department: '8rem',
+  os: '6rem',
   state: '10.75rem',
 };
 
