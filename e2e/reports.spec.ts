@@ -171,6 +171,7 @@ test.describe('reports', () => {
     await page.getByLabel('Paper', { exact: true }).selectOption('letter');
     await page.getByLabel('Orientation', { exact: true }).selectOption('portrait');
     await expect(sheet).toHaveAttribute('data-paper', 'letter');
+    await expect(sheet).toHaveAttribute('data-orientation', 'portrait');
     const letter = await print('status-letter-portrait');
     expect(letter.info).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
     expectPaging(letter.pages);
