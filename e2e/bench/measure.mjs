@@ -45,3 +45,26 @@ export async function startWebApp(db) {
   });
   return { server, url, listeningAfter: performance.now() - started, started };
 }
+
+/**
+ * Bundles a TypeScript scenario of the core (e2e/bench/NAME.ts) with esbuild and loads it. The bundle goes inside
+ * the project, so that it finds better-sqlite3 in node_modules.
+ */
+export async function loadScenario(name) {
+  const { build } = await import('esbuild');
+  const { createRequire } = await import('node:module');
+  const outfile = join(root, 'dist', 'bench', `${name}.cjs`);
+  await build({
+    absWorkingDir: root,
+    entryPoints: [`e2e/bench/${name}.ts`],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['electron', 'better-sqlite3'],
+    loader: { '.sql': 'text' },
+    logLevel: 'warning',
+  });
+  return createRequire(join(root, 'package.json'))(outfile);
+}

@@ -1,33 +1,13 @@
 // The auto-planner on 10,000 and 20,000 devices (60 departments, 5 teams, 180 days), and the plan's
 // risk-weighted exposure (sum of CVSS x days until isolated) beside a naive first-come plan on the same data.
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { root, summary, withTempDir } from './measure.mjs';
+import { loadScenario, summary, withTempDir } from './measure.mjs';
 
 const RUNS = 3;
 
-async function scenario() {
-  // Inside the project, so the bundle finds better-sqlite3 in node_modules.
-  const outfile = join(root, 'dist', 'bench', 'planning-scenario.cjs');
-  await build({
-    absWorkingDir: root,
-    entryPoints: ['e2e/bench/planning-scenario.ts'],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['electron', 'better-sqlite3'],
-    loader: { '.sql': 'text' },
-    logLevel: 'warning',
-  });
-  const { createRequire } = await import('node:module');
-  return createRequire(join(root, 'package.json'))(outfile);
-}
-
 export async function run() {
   return withTempDir(async (dir) => {
-    const { measure } = await scenario();
+    const { measure } = await loadScenario('planning-scenario');
     const rows = [];
     const results = {};
     for (const devices of [10_000, 20_000]) {

@@ -1,10 +1,5 @@
-// Reliability (README, "Reliability"): SIGKILL during long writes, and fuzzing of the importers and every operation.
-// Prints counts, not times; a failure (a damaged file, a state neither before nor after, an untyped answer, a
-// changed database after a rejected input) stops the benchmark with the seed that reproduces it.
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { root, withTempDir } from './measure.mjs';
+import { loadScenario, root, withTempDir } from './measure.mjs';
 
 const KILLS_PER_OPERATION = Number(process.env.ISOPATCH_BENCH_KILLS ?? 20);
 const FUZZ_PER_IMPORTER = Number(process.env.ISOPATCH_BENCH_FUZZ ?? 10_000);
@@ -20,27 +15,8 @@ const FUZZ = [
   ['operations', 'every router operation (random operation and input)'],
 ];
 
-async function scenario() {
-  const outfile = join(root, 'dist', 'bench', 'reliability-scenario.cjs');
-  await build({
-    absWorkingDir: root,
-    entryPoints: ['e2e/bench/reliability-scenario.ts'],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['electron', 'better-sqlite3', 'exceljs', '@secvisogram/csaf-validator-lib'],
-    loader: { '.sql': 'text' },
-    // fuzz.ts finds its CSAF fixture beside the sources.
-    define: { 'import.meta.dirname': JSON.stringify(join(root, 'electron', 'testing')) },
-    logLevel: 'warning',
-  });
-  return createRequire(join(root, 'package.json'))(outfile);
-}
-
 export async function run() {
-  const { crash, fuzzTarget } = await scenario();
+  const { crash, fuzzTarget } = await loadScenario('reliability-scenario');
   const cli = join(root, 'dist', 'electron', 'cli.cjs');
   const seed = Number(process.env.ISOPATCH_BENCH_SEED ?? Date.now() % 1_000_000);
   const rows = [];

@@ -4,35 +4,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
-import { build } from 'esbuild';
-import { chromiumArgs, chromiumPath, root, summary, withTempDir } from './measure.mjs';
+import { chromiumArgs, chromiumPath, loadScenario, summary, withTempDir } from './measure.mjs';
 
 const DEVICES = 10_000;
 const RUNS = 5;
 const PDF_RUNS = 3;
 
-async function scenario() {
-  // Inside the project, so the bundle finds better-sqlite3 in node_modules.
-  const outfile = join(root, 'dist', 'bench', 'reports-scenario.cjs');
-  await build({
-    absWorkingDir: root,
-    entryPoints: ['e2e/bench/reports-scenario.ts'],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['electron', 'better-sqlite3'],
-    loader: { '.sql': 'text' },
-    logLevel: 'warning',
-  });
-  const { createRequire } = await import('node:module');
-  return createRequire(join(root, 'package.json'))(outfile);
-}
-
 export async function run() {
   return withTempDir(async (dir) => {
-    const { measure } = await scenario();
+    const { measure } = await loadScenario('reports-scenario');
     const result = await measure(join(dir, 'reports.sqlite'), DEVICES, RUNS);
     const file = join(dir, 'status-report.html');
     writeFileSync(file, result.html);

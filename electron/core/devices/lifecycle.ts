@@ -1,32 +1,15 @@
+import { canMove, isSideState } from '../../api/device-lifecycle';
 import type { DeviceState } from '../../api/schemas/devices';
 import { AppError } from '../errors';
+
+export { canMove, isSideState };
 
 /**
  * The life of an affected device: affected -> isolation planned -> isolated -> patch planned -> patched ->
  * verified (QC passed) -> reconnected, with the side states risk accepted, not affected and decommissioned.
- * One table says which step may follow which; everything that changes a state asks it first.
+ * The table of which step may follow which is electron/api/device-lifecycle.ts (the renderer offers the same steps);
+ * everything in the core that changes a state asks it here first.
  */
-
-const SIDE_STATES = [
-  'risk-accepted',
-  'not-affected',
-  'decommissioned',
-] as const satisfies readonly DeviceState[];
-
-/** The states each state may move to, besides the side states (which any state may enter). */
-const NEXT: Record<DeviceState, readonly DeviceState[]> = {
-  unassessed: ['affected'],
-  affected: ['isolation-planned', 'isolated', 'patch-planned', 'unassessed'],
-  'isolation-planned': ['isolated', 'affected', 'unassessed'],
-  isolated: ['patch-planned', 'patched'],
-  'patch-planned': ['patched', 'isolated'],
-  patched: ['verified'],
-  verified: ['reconnected'],
-  reconnected: [],
-  'risk-accepted': ['affected'],
-  'not-affected': ['unassessed', 'affected'],
-  decommissioned: ['unassessed'],
-};
 
 /** What a state requires before it, in words, for the refusal. */
 const REQUIRES: Record<DeviceState, string> = {
@@ -57,15 +40,6 @@ export const STATE_LABEL: Record<DeviceState, string> = {
   'not-affected': 'not affected',
   decommissioned: 'decommissioned',
 };
-
-export const isSideState = (state: DeviceState): boolean =>
-  (SIDE_STATES as readonly string[]).includes(state);
-
-export function canMove(from: DeviceState, to: DeviceState): boolean {
-  if (from === to) return false;
-  if (isSideState(to)) return !(from === 'decommissioned' && to === 'risk-accepted');
-  return NEXT[from].includes(to);
-}
 
 export interface StateDetails {
   readonly reason?: string | null | undefined;

@@ -1,27 +1,8 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { canMove, isSideState, NEXT_STATES, SIDE_STATES } from '../../../electron/api/device-lifecycle';
 import type { DeviceDetail, DeviceState } from '../../../electron/api/schemas/devices';
 import { call } from '../../api';
 import { STATE_LABELS } from '../../labels';
-
-/**
- * The steps a device may take next, as electron/core/devices/lifecycle.ts allows them (the core decides and
- * refuses anything else; this copy only keeps the choice short): affected -> isolation planned -> isolated ->
- * patch planned -> patched -> verified (QC passed) -> reconnected, and the side states from anywhere.
- */
-const NEXT: Record<DeviceState, readonly DeviceState[]> = {
-  unassessed: ['affected'],
-  affected: ['isolation-planned', 'isolated', 'patch-planned', 'unassessed'],
-  'isolation-planned': ['isolated', 'affected', 'unassessed'],
-  isolated: ['patch-planned', 'patched'],
-  'patch-planned': ['patched', 'isolated'],
-  patched: ['verified'],
-  verified: ['reconnected'],
-  reconnected: [],
-  'risk-accepted': ['affected'],
-  'not-affected': ['unassessed', 'affected'],
-  decommissioned: ['unassessed'],
-};
-const SIDE: readonly DeviceState[] = ['risk-accepted', 'not-affected', 'decommissioned'];
 
 const LABEL: Record<DeviceState, string> = { ...STATE_LABELS, verified: 'Verified (QC passed)' };
 
@@ -34,9 +15,10 @@ const EFFECT: Partial<Record<DeviceState, string>> = {
   decommissioned: 'Its open windows are cancelled.',
 };
 
+/** The lifecycle's next steps from a state, and the side states it may enter instead (the core decides). */
 export const stateTargets = (from: DeviceState) => ({
-  steps: NEXT[from].filter((to) => !SIDE.includes(to)),
-  side: SIDE.filter((to) => to !== from && !(from === 'decommissioned' && to === 'risk-accepted')),
+  steps: NEXT_STATES[from].filter((to) => !isSideState(to)),
+  side: SIDE_STATES.filter((to) => canMove(from, to)),
 });
 
 /** Moves the device along its lifecycle through `setDeviceState`; the core's refusal is shown as it says it. */
