@@ -4,16 +4,10 @@ import { join } from 'node:path';
 import { createRouter } from '../../electron/api/router';
 import { openSession } from '../../electron/core/session';
 import { type CrashOperation, type CrashReport, runCrashTrials } from '../../electron/testing/crash-harness';
-import {
-  advisoryCases,
-  type FuzzStats,
-  fuzz,
-  inventoryCases,
-  operationCases,
-  prepareHospital,
-  sampleWorkbooks,
-  siteModelCases,
-} from '../../electron/testing/fuzz';
+import { type FuzzStats, fuzz } from '../../electron/testing/fuzz';
+import { advisoryCases, siteModelCases } from '../../electron/testing/fuzz-documents';
+import { inventoryCases, sampleWorkbooks } from '../../electron/testing/fuzz-inventory';
+import { operationCases, prepareHospital } from '../../electron/testing/fuzz-operations';
 
 export function crash(
   cli: string,

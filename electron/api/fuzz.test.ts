@@ -2,15 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../testing/devices';
-import {
-  advisoryCases,
-  fuzz,
-  inventoryCases,
-  operationCases,
-  prepareHospital,
-  sampleWorkbooks,
-  siteModelCases,
-} from '../testing/fuzz';
+import { fuzz } from '../testing/fuzz';
+import { advisoryCases, siteModelCases } from '../testing/fuzz-documents';
+import { inventoryCases, sampleWorkbooks } from '../testing/fuzz-inventory';
+import { operationCases, prepareHospital } from '../testing/fuzz-operations';
 import { openTestSession } from '../testing/temp';
 import { createRouter } from './router';
 

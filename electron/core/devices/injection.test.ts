@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createRouter, type Router } from '../../api/router';
 import type { DeviceDetail } from '../../api/schemas/devices';
 import { devices, importFile } from '../../testing/devices';
-import { SITE_MODEL } from '../../testing/fuzz';
+import { SITE_MODEL } from '../../testing/fuzz-documents';
 import { HOSTILE } from '../../testing/hostile-text';
 import { openTestSession, tempDir } from '../../testing/temp';
 

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { PlannedWindow } from '../../../electron/api/schemas/planning';
 import { call } from '../../api';
 import { afterSave } from './after-save';
-import { Field } from './Field';
+import { Field, TimeField } from './Field';
 import { fromLocalInput, toInstant, toLocalInput } from './time';
 
 interface Props {
@@ -40,30 +40,8 @@ export function ChangeWindowForm({ window: w, teams, onProblem }: Props) {
     <form className="dialog-section" onSubmit={save} aria-label="Change the window">
       <h3>Change the window</h3>
       <div className="dialog-grid dialog-grid-3">
-        <Field label={`Start (${zone})`}>
-          {(fid) => (
-            <input
-              id={fid}
-              type="datetime-local"
-              step={60}
-              required
-              value={start}
-              onChange={(e) => setStart(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={`End (${zone})`}>
-          {(fid) => (
-            <input
-              id={fid}
-              type="datetime-local"
-              step={60}
-              required
-              value={end}
-              onChange={(e) => setEnd(e.target.value)}
-            />
-          )}
-        </Field>
+        <TimeField label={`Start (${zone})`} value={start} onChange={setStart} />
+        <TimeField label={`End (${zone})`} value={end} onChange={setEnd} />
         <Field label="Team">
           {(fid) => (
             <select id={fid} value={team} onChange={(e) => setTeam(e.target.value)}>

@@ -4,7 +4,7 @@ import { call } from '../../api';
 import type { WindowFormState } from '../../stores/schedule';
 import { afterSave } from './after-save';
 import { DeviceChoice } from './DeviceChoice';
-import { Field, Problem } from './Field';
+import { Field, Problem, TimeField } from './Field';
 import { fromLocalInput, HOUR_MS, KIND_LABELS, toInstant, toLocalInput } from './time';
 import { usePlannableDevices } from './usePlannableDevices';
 
@@ -82,30 +82,8 @@ export function CreateWindow({ form, teams, zoneOf }: Props) {
             </select>
           )}
         </Field>
-        <Field label={`Start (${zone})`}>
-          {(fid) => (
-            <input
-              id={fid}
-              type="datetime-local"
-              step={60}
-              required
-              value={start}
-              onChange={(e) => setStart(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={`End (${zone})`}>
-          {(fid) => (
-            <input
-              id={fid}
-              type="datetime-local"
-              step={60}
-              required
-              value={end}
-              onChange={(e) => setEnd(e.target.value)}
-            />
-          )}
-        </Field>
+        <TimeField label={`Start (${zone})`} value={start} onChange={setStart} />
+        <TimeField label={`End (${zone})`} value={end} onChange={setEnd} />
       </div>
       <Field label="Notes">
         {(fid) => <textarea id={fid} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />}

@@ -27,3 +27,29 @@ export function Problem({ text }: { text: string | null }) {
     </p>
   ) : null;
 }
+
+/** A required local date and time to the minute, in the site's time zone (the label says which). */
+export function TimeField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={label}>
+      {(fid) => (
+        <input
+          id={fid}
+          type="datetime-local"
+          step={60}
+          required
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { PlannedWindow } from '../../../electron/api/schemas/planning';
 import { call } from '../../api';
 import { useScheduleStore, windowTitle } from '../../stores/schedule';
-import { Field } from './Field';
+import { TimeField } from './Field';
 import { fromLocalInput, kindWord, spanText, toInstant, toLocalInput } from './time';
 
 /** Records when the work really happened; the device then moves on to its next stage. */
@@ -42,30 +42,8 @@ export function MarkDoneForm({
     <form className="dialog-section" onSubmit={markDone} aria-label="Mark done">
       <h3>Mark done</h3>
       <div className="dialog-grid dialog-grid-3">
-        <Field label="Actual start">
-          {(fid) => (
-            <input
-              id={fid}
-              type="datetime-local"
-              step={60}
-              required
-              value={actualStart}
-              onChange={(e) => setActualStart(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Actual end">
-          {(fid) => (
-            <input
-              id={fid}
-              type="datetime-local"
-              step={60}
-              required
-              value={actualEnd}
-              onChange={(e) => setActualEnd(e.target.value)}
-            />
-          )}
-        </Field>
+        <TimeField label="Actual start" value={actualStart} onChange={setActualStart} />
+        <TimeField label="Actual end" value={actualEnd} onChange={setActualEnd} />
         <div className="dialog-grid-action">
           <button type="submit" className="button-primary">
             Mark done

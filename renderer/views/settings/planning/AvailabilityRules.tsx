@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useSiteModelStore } from '../../../stores/site-model';
 import { departmentPath, useDepartmentDraft } from './draft';
-import { NumberInput, PlanningField, useFocusOnAdded } from './fields';
+import { NumberInput, PlanningField, RemoveRowButton, useFocusOnAdded } from './fields';
 
 /** Per modality, how many of the department's devices may be down at the same time. */
 export function AvailabilityRules({ site, department }: { site: number; department: number }) {
@@ -65,13 +65,11 @@ export function AvailabilityRules({ site, department }: { site: number; departme
                   />
                 )}
               </PlanningField>
-              <button
-                type="button"
-                className="button-quiet planning-remove"
-                onClick={() => change((d) => void d.availability.splice(index, 1), true)}
-              >
-                Remove<span className="visually-hidden"> rule {index + 1}</span>
-              </button>
+              <RemoveRowButton
+                what="rule"
+                index={index}
+                onRemove={() => change((d) => void d.availability.splice(index, 1), true)}
+              />
             </li>
           );
         })}

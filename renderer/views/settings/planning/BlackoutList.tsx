@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Blackout } from '../../../../electron/api/schemas/site-model';
-import { PlanningField, useFocusOnAdded } from './fields';
+import { PlanningField, RemoveRowButton, useFocusOnAdded } from './fields';
 
 interface Props {
   readonly heading: string;
@@ -76,13 +76,11 @@ export function BlackoutList({ heading, owner, blackouts, path, change }: Props)
                   />
                 )}
               </PlanningField>
-              <button
-                type="button"
-                className="button-quiet planning-remove"
-                onClick={() => change((list) => void list.splice(index, 1), true)}
-              >
-                Remove<span className="visually-hidden"> blackout {index + 1}</span>
-              </button>
+              <RemoveRowButton
+                what="blackout"
+                index={index}
+                onRemove={() => change((list) => void list.splice(index, 1), true)}
+              />
             </li>
           );
         })}

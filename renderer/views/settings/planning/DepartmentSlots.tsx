@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { WEEKDAYS, type Weekday } from '../../../../electron/api/schemas/site-model';
 import { Term } from '../../../components/Term';
 import { departmentPath, useDepartmentDraft, WEEKDAY_NAMES } from './draft';
-import { crossesMidnight, PlanningField, TimeInput, useFocusOnAdded } from './fields';
+import { crossesMidnight, PlanningField, RemoveRowButton, TimeInput, useFocusOnAdded } from './fields';
 
 const nextDay = (day: Weekday): Weekday => WEEKDAYS[(WEEKDAYS.indexOf(day) + 1) % 7] ?? 'Mon';
 
@@ -88,13 +88,11 @@ export function DepartmentSlots({ site, department }: { site: number; department
                   />
                 )}
               </PlanningField>
-              <button
-                type="button"
-                className="button-quiet planning-remove"
-                onClick={() => change((d) => void d.maintenanceSlots.splice(index, 1), true)}
-              >
-                Remove<span className="visually-hidden"> slot {index + 1}</span>
-              </button>
+              <RemoveRowButton
+                what="slot"
+                index={index}
+                onRemove={() => change((d) => void d.maintenanceSlots.splice(index, 1), true)}
+              />
             </li>
           );
         })}

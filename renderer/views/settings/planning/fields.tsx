@@ -134,3 +134,24 @@ export function useFocusOnAdded<T extends HTMLElement>(length: number) {
     },
   };
 }
+
+/** Removes one row of a list (slot, blackout, rule); the hidden words say which, for a screen reader. */
+export function RemoveRowButton({
+  what,
+  index,
+  onRemove,
+}: {
+  what: string;
+  index: number;
+  onRemove: () => void;
+}) {
+  return (
+    <button type="button" className="button-quiet planning-remove" onClick={onRemove}>
+      Remove
+      <span className="visually-hidden">
+        {' '}
+        {what} {index + 1}
+      </span>
+    </button>
+  );
+}
