@@ -68,6 +68,11 @@ function nextSaturday() {
   };
 }
 
+function dayBefore() {
+  const yesterday = DateTime.now().setZone(ZONE).startOf('day').minus({ days: 1 });
+  return { iso: yesterday.toISODate() as string, label: yesterday.setLocale('en-GB').toFormat('ccc d LLL') };
+}
+
 async function openSchedule(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schedule' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Schedule' })).toBeVisible();
@@ -183,15 +188,24 @@ test('preview and apply the plan, drag a window into a conflict, mark a task don
   await expect(dialog).toContainText(conflict);
   await expectNoSeriousAxeViolations(page);
   await page.screenshot({ path: 'e2e/.artifacts/screens/schedule-dialog.png' });
+  // Saturday is still ahead: the work cannot have been done then yet.
   await dialog.getByLabel('Actual start').fill(`${saturday.iso}T07:05`);
   await dialog.getByLabel('Actual end').fill(`${saturday.iso}T07:40`);
+  await dialog.getByRole('button', { name: 'Mark done' }).click();
+  await expect(dialog).toContainText(
+    `The actual end, ${saturday.label} 07:40 (Europe/Berlin), is still ahead; record the work as done once it is done.`,
+  );
+  // It was done early, yesterday morning.
+  const yesterday = dayBefore();
+  await dialog.getByLabel('Actual start').fill(`${yesterday.iso}T07:05`);
+  await dialog.getByLabel('Actual end').fill(`${yesterday.iso}T07:40`);
   await dialog.getByRole('button', { name: 'Mark done' }).click();
   await expect(dialog).toBeHidden();
   await expect(first).toHaveAccessibleName(
     new RegExp(`^NM-1 isolation, done, ${saturday.label} 07:00-07:30`),
   );
   await expect(timeline.getByRole('status')).toContainText(
-    `NM-1 isolation ${saturday.label} 07:00-07:30 marked done (${saturday.label} 07:05-07:40)`,
+    `NM-1 isolation ${saturday.label} 07:00-07:30 marked done (${yesterday.label} 07:05-07:40)`,
   );
 
   // The calendar of every department, downloaded as a file.

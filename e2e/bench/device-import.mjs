@@ -17,6 +17,21 @@ function timed(command, args) {
   return { ms, stderr: result.stderr };
 }
 
+/** The insert alone, into an empty database of the same schema (made by `isopatch status`); see insert-floor.cjs. */
+function insertFloor(imported, empty) {
+  timed(process.execPath, [join(root, 'dist', 'electron', 'cli.cjs'), '--db', empty, 'status']);
+  const result = spawnSync(
+    process.execPath,
+    [join(root, 'e2e', 'bench', 'insert-floor.cjs'), imported, empty],
+    {
+      encoding: 'utf8',
+      cwd: root,
+    },
+  );
+  if (result.status !== 0) throw new Error(`insert-floor failed: ${result.stderr}`);
+  return Number(result.stdout.trim());
+}
+
 export async function run() {
   return withTempDir(async (dir) => {
     const file = join(dir, 'inventory.csv');
@@ -24,6 +39,7 @@ export async function run() {
     const megabytes = statSync(file).size / 1024 / 1024;
     const sqlite = [];
     const isopatch = [];
+    const floor = [];
     let peakKb = 0;
     for (let i = 0; i < RUNS; i++) {
       sqlite.push(timed('sqlite3', ['-csv', ':memory:', `.import ${file} t`]).ms);
@@ -39,8 +55,10 @@ export async function run() {
       ]);
       isopatch.push(run.ms);
       peakKb = Math.max(peakKb, Number(/PEAK_RSS_KB (\d+)/.exec(run.stderr)?.[1] ?? 0));
+      floor.push(insertFloor(join(dir, `run-${i}.sqlite`), join(dir, `floor-${i}.sqlite`)));
     }
     const ratio = summary(isopatch).median / summary(sqlite).median;
+    const floorRatio = summary(floor).median / summary(sqlite).median;
     return [
       {
         name: `import: sqlite3 .import of ${ROWS} rows (${megabytes.toFixed(1)} MB) into :memory:`,
@@ -48,6 +66,11 @@ export async function run() {
       },
       { name: 'import: isopatch import-devices of the same file (fresh database)', ms: summary(isopatch) },
       { name: 'import: isopatch / sqlite3 (goal at most 3x)', text: `${ratio.toFixed(1)}x` },
+      {
+        name: 'import: floor, the validated rows alone inserted into the device table (better-sqlite3)',
+        ms: summary(floor),
+      },
+      { name: 'import: floor / sqlite3', text: `${floorRatio.toFixed(1)}x` },
       {
         name: 'import: peak memory of the import (goal under 500 MB)',
         text: `${(peakKb / 1024).toFixed(0)} MB`,

@@ -103,7 +103,12 @@ const writeScenarios: { [K in WriteOperation]: (router: Router) => Promise<Input
   saveWindow: async (router) => ({ ...(await handPlacedIsolation(router)), id: undefined }),
   deleteWindow: async (router) => ({ id: await savedWindowId(router) }),
   unlockWindow: async (router) => ({ id: await savedWindowId(router) }),
-  completeTask: async (router) => ({ id: await savedWindowId(router) }),
+  // Done a week early, on the day before FIXED_NOW: work is recorded once done.
+  completeTask: async (router) => ({
+    id: await savedWindowId(router),
+    actualStart: '2026-11-28T07:05:00+01:00',
+    actualEnd: '2026-11-28T07:40:00+01:00',
+  }),
   setDeviceState: async (router) => {
     await plannedHospital(router);
     return { assetTag: 'NM-1', state: 'not-affected', reason: 'Never networked.' };

@@ -12,7 +12,18 @@ export interface AuditChange {
 }
 
 /** Records changes made by one operation, inside that operation's transaction. */
-export type AuditRecorder = (change: AuditChange) => void;
+export interface AuditRecorder {
+  (change: AuditChange): void;
+  /**
+   * Records one change per row the query selects (columns entity, entity_id, action, before_json, after_json), in
+   * one statement: for set-based updates of thousands of rows, where a call per row would cost more than the
+   * update itself (33,000 devices becoming affected on a large import, measured).
+   */
+  readonly selected: (query: string, params?: Record<string, unknown>) => void;
+}
+
+/** For a rehearsal that is rolled back anyway. */
+export const noAudit: AuditRecorder = Object.assign(() => {}, { selected: () => {} });
 
 const toJson = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
@@ -21,7 +32,7 @@ export function auditRecorder(ctx: CoreContext, operation: string): AuditRecorde
     `INSERT INTO audit_log (at, os_user, operation, entity, entity_id, action, before_json, after_json, batch_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  return (change) => {
+  const record = (change: AuditChange) => {
     insert.run(
       isoNow(ctx),
       ctx.osUser,
@@ -34,6 +45,16 @@ export function auditRecorder(ctx: CoreContext, operation: string): AuditRecorde
       change.batchId ?? null,
     );
   };
+  const selected = (query: string, params: Record<string, unknown> = {}) => {
+    ctx.db
+      .prepare(
+        `INSERT INTO audit_log (at, os_user, operation, entity, entity_id, action, before_json, after_json)
+         SELECT @auditAt, @auditUser, @auditOperation, entity, entity_id, action, before_json, after_json
+         FROM (${query})`,
+      )
+      .run({ ...params, auditAt: isoNow(ctx), auditUser: ctx.osUser, auditOperation: operation });
+  };
+  return Object.assign(record, { selected });
 }
 
 interface AuditRow {

@@ -49,6 +49,57 @@ describe('migrations', () => {
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'b'").get()).toBeUndefined();
   });
 
+  it('rebuilds the tables of version 3 keeping every row, every reference and every rule', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations.slice(0, 2));
+    const at = '2026-11-29T10:00:00.000Z';
+    db.exec(`
+      INSERT INTO site (id, name, time_zone, created_at, updated_at) VALUES (1, 'Main', 'Europe/Berlin', '${at}', '${at}');
+      INSERT INTO department (id, site_id, name, created_at, updated_at) VALUES (1, 1, 'Nuclear Medicine', '${at}', '${at}');
+      INSERT INTO device (id, asset_tag, model, department_id, state, state_by_matching, created_at, updated_at)
+        VALUES (7, 'NM-001', 'Symbia T16', 1, 'affected', 1, '${at}', '${at}');
+      INSERT INTO advisory (id, tracking_id, title, version, source, created_at, updated_at)
+        VALUES (3, 'ICSMA-17-215-01', 'Siemens', '1', 'manual', '${at}', '${at}');
+      INSERT INTO device_match (device_id, advisory_id, basis, status, reason) VALUES (7, 3, 'rule', 'confirmed', 'family');
+      INSERT INTO planned_window (device_id, kind, start_at, end_at, status, note, created_at, updated_at)
+        VALUES (7, 'isolation', '${at}', '2026-11-29T11:00:00.000Z', 'planned', 'shortened', '${at}', '${at}');
+      INSERT INTO audit_log (at, os_user, operation, entity, entity_id, action) VALUES ('${at}', 'biomed', 'test', 'device', '7', 'update');
+    `);
+    const tables = ['device', 'device_match', 'planned_window', 'audit_log'];
+    const before = tables.map((table) => db.prepare(`SELECT * FROM ${table}`).all());
+
+    expect(migrate(db, migrations)).toEqual([3]);
+
+    expect(tables.map((table) => db.prepare(`SELECT * FROM ${table}`).all())).toEqual(before);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.prepare('SELECT search_text FROM device WHERE id = 7').pluck().get()).toContain('Symbia T16');
+    expect(() => db.prepare("UPDATE device SET state = 'fixed-ish' WHERE id = 7").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE planned_window SET kind = 'coffee'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE audit_log SET action = 'erase'").run()).toThrow(/CHECK/);
+    // The references of the rebuilt tables still hold: removing the device removes its match and its window.
+    db.prepare('DELETE FROM device WHERE id = 7').run();
+    expect(db.prepare('SELECT count(*) FROM device_match').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM planned_window').pluck().get()).toBe(0);
+  });
+
+  it('refuses a migration that leaves a broken reference, and keeps foreign keys on', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    const dangling: Migration[] = [
+      {
+        version: 1,
+        name: 'parent',
+        sql: 'CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE c (p_id REFERENCES p (id));',
+      },
+      { version: 2, name: 'dangling', sql: 'INSERT INTO c VALUES (42);' },
+    ];
+    expect(() => migrate(db, dangling)).toThrow(/dangling left 1 broken references, the first in c/);
+    expect(schemaVersion(db)).toBe(1);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
   it('does nothing to a current database', () => {
     const db = new Database(':memory:');
     expect(migrate(db, migrations)).toEqual(migrations.map((m) => m.version));

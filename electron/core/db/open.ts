@@ -58,7 +58,9 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    db.pragma('cache_size = -32768'); // 32 MB, so a 100,000-device import stays in memory until commit
+    // 128 MB: a 100,000-device import (about 65 MB of pages) stays in memory until commit instead of spilling to
+    // the WAL and being read back by matching (measured: 0.1 s of 2.5).
+    db.pragma('cache_size = -131072');
 
     const backupsMade: string[] = [];
     const before = schemaVersion(db);

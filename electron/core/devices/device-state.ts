@@ -119,44 +119,36 @@ export function setDeviceState(ctx: CoreContext, input: SetDeviceStateInput, aud
 /**
  * Follows the matches: a device not yet assessed with a confirmed match becomes affected (its isolation deadline
  * starts now); a device matching made affected returns to "not assessed" when its confirmed matches are gone.
- * A state a person set is theirs. Audited per device.
+ * A state a person set is theirs. Audited per device. Set-based: a large import makes tens of thousands affected.
  */
 export function syncAffectedStates(ctx: CoreContext, audit: AuditRecorder): number {
   const confirmed =
     "EXISTS (SELECT 1 FROM device_match m WHERE m.device_id = device.id AND m.status = 'confirmed')";
-  const toAffected = ctx.db
-    .prepare(`SELECT id FROM device WHERE state = 'unassessed' AND ${confirmed}`)
-    .pluck()
-    .all() as number[];
-  const toUnassessed = ctx.db
-    .prepare(
-      `SELECT id, state FROM device WHERE state = 'affected' AND state_by_matching = 1 AND NOT ${confirmed}`,
-    )
-    .all() as { id: number; state: DeviceState }[];
+  const moves = [
+    { from: 'unassessed', to: 'affected', where: `state = 'unassessed' AND ${confirmed}` },
+    {
+      from: 'affected',
+      to: 'unassessed',
+      where: `state = 'affected' AND state_by_matching = 1 AND NOT ${confirmed}`,
+    },
+  ] as const;
   const at = isoNow(ctx);
-  // No revision bump: the revision counts what people and imports change ("Undo import" compares it), and this
-  // follows the matches, which an undone import recomputes anyway.
-  const update = ctx.db.prepare(
-    `UPDATE device SET state = @to, state_by_matching = @byMatching, updated_at = @at,
-       affected_at = CASE WHEN @to = 'affected' THEN coalesce(affected_at, @at) ELSE affected_at END
-     WHERE id = @id`,
-  );
-  const move = (devices: readonly { id: number; state: DeviceState }[], to: DeviceState) => {
-    for (const { id, state } of devices) {
-      update.run({ id, to, at, byMatching: to === 'affected' ? 1 : 0 });
-      audit({
-        entity: 'device',
-        entityId: id,
-        action: 'update',
-        before: { state },
-        after: { state: to, by: 'matching' },
-      });
-    }
-  };
-  move(
-    toAffected.map((id) => ({ id, state: 'unassessed' as const })),
-    'affected',
-  );
-  move(toUnassessed, 'unassessed');
-  return toAffected.length + toUnassessed.length;
+  let moved = 0;
+  for (const { from, to, where } of moves) {
+    audit.selected(
+      `SELECT 'device' AS entity, CAST(id AS TEXT) AS entity_id, 'update' AS action,
+         json_object('state', '${from}') AS before_json, json_object('state', '${to}', 'by', 'matching') AS after_json
+       FROM device WHERE ${where} ORDER BY id`,
+    );
+    // No revision bump: the revision counts what people and imports change ("Undo import" compares it), and this
+    // follows the matches, which an undone import recomputes anyway.
+    moved += ctx.db
+      .prepare(
+        `UPDATE device SET state = '${to}', state_by_matching = ${to === 'affected' ? 1 : 0}, updated_at = @at,
+           affected_at = ${to === 'affected' ? 'coalesce(affected_at, @at)' : 'affected_at'}
+         WHERE ${where}`,
+      )
+      .run({ at }).changes;
+  }
+  return moved;
 }

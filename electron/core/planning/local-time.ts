@@ -86,6 +86,10 @@ export const toLocalIso = (ms: number, zone: string) => DateTime.fromMillis(ms, 
 export const localDateOf = (ms: number, zone: string) =>
   DateTime.fromMillis(ms, { zone }).toISODate() as string;
 
+/** "Sat 12 Dec 07:40" in the zone's local time. */
+export const describeInstant = (ms: number, zone: string) =>
+  DateTime.fromMillis(ms, { zone }).toFormat('ccc d LLL HH:mm');
+
 /** "Sat 12 Dec 07:00-09:00" in the zone's local time, for conflict messages. */
 export function describeSpan(startMs: number, endMs: number, zone: string): string {
   const start = DateTime.fromMillis(startMs, { zone });

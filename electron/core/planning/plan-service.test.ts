@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRouter, type Router } from '../../api/router';
 import type { Plan, PlannedWindow } from '../../api/schemas/planning';
 import { devices, importFile } from '../../testing/devices';
-import { openTestSession } from '../../testing/temp';
+import { FIXED_NOW, openTestSession } from '../../testing/temp';
 
 const INVENTORY = [
   'Asset Tag,Manufacturer,Model,Modality,Department,OS,Software Version',
@@ -19,7 +19,9 @@ async function call<T>(router: Router, name: string, input: unknown = {}): Promi
 
 /** Nuclear Medicine gives its devices up on Saturdays 07:00-13:00; three teams work Saturdays. */
 async function hospital() {
-  const session = await openTestSession();
+  // The clock stands at FIXED_NOW until a test moves it on to when the work is done.
+  const clock = { now: FIXED_NOW };
+  const session = await openTestSession(undefined, () => clock.now);
   const router = createRouter(session);
   await importFile(router, INVENTORY);
   const db = session.ctx.db;
@@ -35,12 +37,12 @@ async function hospital() {
     db.prepare(
       "INSERT INTO team (name, kind, work_days, work_start, work_end) VALUES (?, ?, '1,2,3,4,5,6', '06:00', '18:00')",
     ).run(name, kind);
-  return { session, router, db };
+  return { session, router, db, clock };
 }
 
 describe('planning through the router', () => {
   it('turns confirmed matches into affected devices, plans them, applies the plan and tracks it to the end', async () => {
-    const { router, db } = await hospital();
+    const { router, db, clock } = await hospital();
     const states = async () => Object.fromEntries((await devices(router)).map((d) => [d.assetTag, d.state]));
     expect(await states()).toEqual({ 'NM-1': 'affected', 'NM-2': 'affected', 'CT-1': 'unassessed' });
 
@@ -79,6 +81,28 @@ describe('planning through the router', () => {
     const isolation = withPatch.tasks.find(
       (t) => t.assetTag === 'NM-1' && t.kind === 'isolation',
     ) as PlannedWindow;
+    // Work is recorded once done: on Sunday 29 November, Saturday's isolation is still ahead.
+    const early = await router.dispatch('completeTask', {
+      id: isolation.id,
+      actualStart: '2026-12-05T07:05:00+01:00',
+      actualEnd: '2026-12-05T07:40:00+01:00',
+    });
+    expect(early).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message:
+          'The actual end, Sat 5 Dec 07:40 (Europe/Berlin), is still ahead; record the work as done once it is done.',
+      },
+    });
+    expect(await router.dispatch('completeTask', { id: isolation.id })).toMatchObject({
+      ok: false,
+      error: {
+        message:
+          "NM-1's isolation is planned to end Sat 5 Dec 07:30 (Europe/Berlin), which is still ahead; give the actual start and end of the work.",
+      },
+    });
+    clock.now = new Date('2026-12-05T09:00:00+01:00');
     await call(router, 'completeTask', {
       id: isolation.id,
       actualStart: '2026-12-05T07:05:00+01:00',

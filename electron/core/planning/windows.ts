@@ -13,11 +13,13 @@ import { findDevice, moveDevice } from '../devices/device-state';
 import { canMove, isSideState } from '../devices/lifecycle';
 import { AppError } from '../errors';
 import { loadPlanningData, mainZone } from './load-planning';
-import { nextDate, startOfLocalDay } from './local-time';
+import { describeInstant, nextDate, startOfLocalDay } from './local-time';
 import { followWindows } from './planned-states';
 import { DAY_MS, TEAM_FOR } from './planning-data';
 import { conflictsOf } from './rules';
 import { WindowDescriber } from './window-view';
+
+const CLOCK_GRACE_MS = 5 * 60_000;
 
 interface WindowRow {
   id: number;
@@ -231,6 +233,18 @@ export function completeTask(
     throw new AppError('INVALID_INPUT', 'The actual end must not be before the actual start.');
   }
   const device = findDevice(ctx, { deviceId: row.device_id });
+  // Work is recorded once it is done: an end still ahead is a typing slip or a window marked done too early.
+  // A few minutes' grace, for a laptop clock a little behind the one on the wall.
+  if (Date.parse(actualEnd) > ctx.now().getTime() + CLOCK_GRACE_MS) {
+    const zone = mainZone(ctx);
+    const end = describeInstant(Date.parse(actualEnd), zone);
+    throw new AppError(
+      'INVALID_INPUT',
+      input.actualEnd
+        ? `The actual end, ${end} (${zone}), is still ahead; record the work as done once it is done.`
+        : `${device.asset_tag ?? 'The device'}'s ${row.kind === 'qc' ? 'QC' : row.kind} is planned to end ${end} (${zone}), which is still ahead; give the actual start and end of the work.`,
+    );
+  }
   const target = STATE_AFTER[row.kind];
   const path = pathTo(device.state, target);
   if (!path) {

@@ -5,6 +5,19 @@ import { useScheduleStore, windowTitle } from '../../stores/schedule';
 import { TimeField } from './Field';
 import { fromLocalInput, kindWord, spanText, toInstant, toLocalInput } from './time';
 
+const FIVE_MINUTES = 5 * 60_000;
+
+/**
+ * The planned times, or, for a window marked done before its planned end, the planned length ending now (to
+ * the five minutes): the core refuses an end still ahead, since work is recorded once it is done.
+ */
+function suggestedTimes(w: PlannedWindow): { start: number; end: number } {
+  const start = Date.parse(w.start);
+  const end = Date.parse(w.end);
+  const now = Math.floor(Date.now() / FIVE_MINUTES) * FIVE_MINUTES;
+  return end <= now ? { start, end } : { start: now - (end - start), end: now };
+}
+
 /** Records when the work really happened; the device then moves on to its next stage. */
 export function MarkDoneForm({
   window: w,
@@ -15,8 +28,9 @@ export function MarkDoneForm({
 }) {
   const zone = w.timeZone;
   const id = w.id as number;
-  const [actualStart, setActualStart] = useState(toLocalInput(Date.parse(w.start), zone));
-  const [actualEnd, setActualEnd] = useState(toLocalInput(Date.parse(w.end), zone));
+  const [suggested] = useState(() => suggestedTimes(w));
+  const [actualStart, setActualStart] = useState(toLocalInput(suggested.start, zone));
+  const [actualEnd, setActualEnd] = useState(toLocalInput(suggested.end, zone));
 
   async function markDone(event: FormEvent) {
     event.preventDefault();

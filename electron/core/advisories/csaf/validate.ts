@@ -12,12 +12,8 @@ interface TestResult {
  * large, and most commands never need it.
  */
 export async function validateCsaf(document: unknown): Promise<ValidationFinding[]> {
-  const [{ default: validate }, schemaTests, mandatoryTests] = await Promise.all([
-    import('@secvisogram/csaf-validator-lib/validate.js'),
-    import('@secvisogram/csaf-validator-lib/schemaTests.js'),
-    import('@secvisogram/csaf-validator-lib/mandatoryTests.js'),
-  ]);
-  const tests = [schemaTests.csaf_2_0, ...Object.values(mandatoryTests)];
+  const { validate, csaf_2_0, mandatoryTests } = await import('./csaf-validator-lib');
+  const tests = [csaf_2_0, ...Object.values(mandatoryTests)];
   const run = async (some: unknown[]) =>
     ((await validate(some as never, document as never)) as { tests: TestResult[] }).tests;
   let results: TestResult[];

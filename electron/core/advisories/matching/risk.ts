@@ -23,6 +23,38 @@ export function priorityOf(
 export const PATCHED_STATES = ['patched', 'verified', 'reconnected'] as const;
 const isPatched = (state: string | undefined) => (PATCHED_STATES as readonly string[]).includes(state ?? '');
 
+/** A device's priority from its state, network and stored risk: the one formula, in JS and (below) in SQL. */
+function devicePriority(
+  state: string,
+  maxCvss: number | null,
+  network: keyof typeof NETWORK_FACTOR,
+  patchStatus: string,
+  needsReview: number,
+): number {
+  return isPatched(state)
+    ? 0
+    : priorityOf(maxCvss ?? 0, network, patchStatus === 'available', needsReview === 1);
+}
+
+const withPriorityFunction = new WeakSet<CoreContext['db']>();
+/** `device_priority(state, max_cvss, network_state, patch_status, needs_review)` for set-based risk writes. */
+export function registerPriorityFunction(db: CoreContext['db']): void {
+  if (withPriorityFunction.has(db)) return;
+  db.function(
+    'device_priority',
+    { deterministic: true },
+    (state, maxCvss, network, patchStatus, needsReview) =>
+      devicePriority(
+        String(state),
+        maxCvss === null ? null : Number(maxCvss),
+        network as keyof typeof NETWORK_FACTOR,
+        String(patchStatus),
+        Number(needsReview),
+      ),
+  );
+  withPriorityFunction.add(db);
+}
+
 /**
  * A device's priority again after its state or network changed (a task done), from its stored risk: cheaper than
  * matching it anew, which the state does not affect.
@@ -43,14 +75,13 @@ export function refreshPriority(ctx: CoreContext, deviceId: number): void {
       }
     | undefined;
   if (!row) return;
-  const priority = isPatched(row.state)
-    ? 0
-    : priorityOf(
-        row.max_cvss ?? 0,
-        row.network_state,
-        row.patch_status === 'available',
-        row.needs_review === 1,
-      );
+  const priority = devicePriority(
+    row.state,
+    row.max_cvss,
+    row.network_state,
+    row.patch_status,
+    row.needs_review,
+  );
   ctx.db.prepare('UPDATE device_risk SET priority = ? WHERE device_id = ?').run(priority, deviceId);
 }
 
@@ -60,13 +91,21 @@ interface MatchFacts {
   status: 'confirmed' | 'needs-review' | 'suggested';
 }
 
-/** Writes device_risk rows: what a device's open matches add up to, with its priority. */
-export class RiskWriter {
+/** What a device's open matches add up to, before its state and network weigh in (device_risk, less priority). */
+export interface RiskFacts {
+  readonly advisories: string;
+  readonly maxCvss: number;
+  readonly patchStatus: string;
+  readonly needsReview: boolean;
+}
+
+/** Adds up matches to risk: the highest CVSS, the patch for the device's version, whether a person must look. */
+export class RiskBook {
   private readonly maxCvss = new Map<number, number | null>();
   /** Which advisory and family each advisory product is, to look its patch up for a device's version. */
   private readonly products = new Map<number, { advisoryId: number; familyId: number | null }>();
   private readonly patches: PatchBook;
-  private readonly insert;
+  private readonly trackingIds: Map<number, string>;
 
   constructor(ctx: CoreContext) {
     for (const row of ctx.db
@@ -85,9 +124,6 @@ export class RiskWriter {
       this.products.set(row.id, { advisoryId: row.advisory_id, familyId: row.family_id });
     }
     this.patches = new PatchBook(ctx);
-    this.insert = ctx.db.prepare(
-      'INSERT INTO device_risk (device_id, advisories, max_cvss, patch_status, needs_review, priority) VALUES (?, ?, ?, ?, ?, ?)',
-    );
     this.trackingIds = new Map(
       (
         ctx.db.prepare('SELECT id, tracking_id FROM advisory').all() as { id: number; tracking_id: string }[]
@@ -95,24 +131,10 @@ export class RiskWriter {
     );
   }
 
-  private readonly trackingIds: Map<number, string>;
-
-  write(
-    device: {
-      id: number;
-      network_state: keyof typeof NETWORK_FACTOR;
-      state?: string;
-      software_version?: string | null;
-    },
-    matches: readonly MatchFacts[],
-  ) {
+  factsOf(softwareVersion: string | null, matches: readonly MatchFacts[]): RiskFacts {
     const maxCvss = Math.max(0, ...matches.map((m) => this.maxCvss.get(m.advisoryId) ?? 0));
     const found = matches.map((m) =>
-      this.patches.forDevice(
-        m.advisoryId,
-        this.products.get(m.productId)?.familyId ?? null,
-        device.software_version ?? null,
-      ),
+      this.patches.forDevice(m.advisoryId, this.products.get(m.productId)?.familyId ?? null, softwareVersion),
     );
     const patches = found.map((p) => p.status);
     const patchStatus = patches.includes('available')
@@ -122,18 +144,14 @@ export class RiskWriter {
         : (patches[0] ?? 'none-available');
     // A patch row the device's version could not be placed in needs a person as much as an unsure match.
     const needsReview = matches.some((m) => m.status !== 'confirmed') || found.some((p) => p.needsReview);
-    this.insert.run(
-      device.id,
-      matches
+    return {
+      advisories: matches
         .map((m) => this.trackingIds.get(m.advisoryId))
         .sort()
         .join(' '),
       maxCvss,
       patchStatus,
-      needsReview ? 1 : 0,
-      isPatched(device.state)
-        ? 0
-        : priorityOf(maxCvss, device.network_state, patchStatus === 'available', needsReview),
-    );
+      needsReview,
+    };
   }
 }

@@ -28,8 +28,11 @@ export function cleanText(value: string): string {
 
 export type Checked = { value: string; problem?: undefined } | { value: string; problem: string };
 
+const CANONICAL_MAC = /^[0-9A-F]{2}(?::[0-9A-F]{2}){5}$/;
+
 /** AA:BB:CC:DD:EE:FF from any of the usual spellings (dashes, dots, no separators, lower case). */
 export function normalizeMac(value: string): Checked {
+  if (CANONICAL_MAC.test(value)) return { value }; // most exports already write it so
   const hex = value.replace(/[\s:.-]/g, '');
   if (!/^[0-9a-fA-F]{12}$/.test(hex))
     return { value, problem: 'is not a MAC address (12 hexadecimal digits)' };

@@ -6,7 +6,7 @@ import type {
   ImportSummary,
 } from '../../../api/schemas/device-import';
 import { refreshMatches } from '../../advisories/matching/refresh-matches';
-import type { AuditRecorder } from '../../audit/audit-log';
+import { type AuditRecorder, noAudit } from '../../audit/audit-log';
 import { type CoreContext, isoNow } from '../../context';
 import { AppError } from '../../errors';
 import { noProgress, type Progress } from '../../progress';
@@ -38,7 +38,6 @@ export async function prepareImport(
   return { file, read, interpretation, sha256 };
 }
 
-const noAudit: AuditRecorder = () => {};
 const ROLLBACK = Symbol('rollback');
 
 /** Runs the real import and rolls it back: the preview's totals come from the same code as the commit. */
