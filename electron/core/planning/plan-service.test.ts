@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createRouter, type Router } from '../../api/router';
 import type { Plan, PlannedWindow } from '../../api/schemas/planning';
@@ -125,6 +126,34 @@ describe('planning through the router', () => {
       .pluck()
       .get() as number;
     expect(audit).toBeGreaterThanOrEqual(9);
+  });
+
+  it('lists conflicts as they are now, whether this app or another connection changed the windows', async () => {
+    const { router, session } = await hospital();
+    const applied = await call<Plan>(router, 'applyPlan', { from: '2026-11-30' });
+    const [nm1, nm2] = applied.tasks as [PlannedWindow, PlannedWindow];
+    const conflictCount = async () =>
+      (await call<{ conflictCount: number }>(router, 'listWindows', {})).conflictCount;
+    expect(await conflictCount()).toBe(0);
+
+    // Moved onto NM-1's time by hand: both NM systems down at once.
+    await call(router, 'saveWindow', {
+      id: nm2.id,
+      deviceId: nm2.deviceId,
+      kind: 'isolation',
+      start: nm1.start,
+      end: nm1.end,
+    });
+    expect(await conflictCount()).toBe(2);
+    expect(await conflictCount()).toBe(2);
+
+    // Put back by another program on the same file (a job's worker writes through its own connection).
+    const other = new Database(session.ctx.databasePath);
+    other
+      .prepare('UPDATE planned_window SET start_at = ?, end_at = ? WHERE id = ?')
+      .run(new Date(nm2.start).toISOString(), new Date(nm2.end).toISOString(), nm2.id);
+    other.close();
+    expect(await conflictCount()).toBe(0);
   });
 
   it('refuses an illegal step with the reason, and changes nothing', async () => {
