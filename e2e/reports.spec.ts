@@ -18,6 +18,58 @@ const pdfInfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'u
 const pageImages = (file: string, prefix: string) =>
   execFileSync('pdftoppm', ['-r', '70', '-png', file, join(OUT, prefix)]);
 
+/** What the paged preview shows, page by page, read in the page (a string: the e2e types have no DOM). */
+interface PreviewPage {
+  readonly label: string;
+  readonly text: string;
+  /** The report's bottom edge and the sheet's content box bottom, in px. */
+  readonly contentBottom: number;
+  readonly sheetContentBottom: number;
+  /** Tables on the page that continue from the page before (no heading of their own here), and with a header. */
+  readonly continued: number;
+  readonly continuedWithHeader: number;
+  readonly tables: number;
+  readonly tablesWithHeader: number;
+}
+const PREVIEW_PAGES_SCRIPT = `[...document.querySelectorAll('[data-testid="report-sheet"] > li')].map((li) => {
+  const content = li.querySelector('.report-sheet-content');
+  const report = content.firstElementChild;
+  const headed = (table) => {
+    const row = table.tHead && table.tHead.rows[0];
+    return !!row && row.getBoundingClientRect().height > 0 && row.cells.length > 0 && !!row.textContent.trim();
+  };
+  const tables = [...content.querySelectorAll('table')];
+  const continued = tables.filter((t) => !t.parentElement.querySelector(':scope > h2'));
+  return {
+    label: li.getAttribute('aria-label'),
+    // Each text node apart (innerText would be empty for pages off screen, which the browser does not render).
+    text: (() => {
+      const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+      const words = [];
+      while (walker.nextNode()) words.push(walker.currentNode.data);
+      return words.join(' ');
+    })(),
+    contentBottom: report.getBoundingClientRect().bottom,
+    sheetContentBottom: content.getBoundingClientRect().bottom,
+    continued: continued.length,
+    continuedWithHeader: continued.filter(headed).length,
+    tables: tables.length,
+    tablesWithHeader: tables.filter(headed).length,
+  };
+})`;
+/**
+ * The PDF's text in reading order, page by page: a cell's lines follow each other (a tag wrapped after its "-"
+ * comes out whole, pdftotext joining the hyphenated lines to "CARD001").
+ */
+const pdfRawPages = (file: string) =>
+  execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+/** The device asset tags in a text, sorted: which devices a page holds. */
+const tagsIn = (text: string) =>
+  [...text.matchAll(/\b(NM|PET|CARD|RAD)-?\s*(\d{3})\b/g)]
+    .map((m) => `${m[1]}-${m[2]}`)
+    .sort()
+    .join(' ');
+
 test.describe('reports', () => {
   test.setTimeout(180_000);
   test.beforeAll(() => {
@@ -157,7 +209,7 @@ test.describe('reports', () => {
     expect(all).toContain(`${figures.percentComplete} %`);
     expect(all).toContain('Klinikum Nord');
     // Markup in a location prints as the text it is (here wrapped over three lines of its narrow column).
-    expect(all).toMatch(/<b>Hot\s[\s\S]{0,120}lab<\/b> &\s[\s\S]{0,120}"store"/);
+    expect(all).toMatch(/<b>Hot\s[\s\S]{0,240}lab<\/b> &\s[\s\S]{0,240}"store"/);
     // The exposure list runs over several pages; its header row starts each of them again.
     const exposureHeaders = all.match(/Priority\s+Device\s+Model\s+Department\s+Location\s+CVSS/g) ?? [];
     expect(exposureHeaders.length).toBeGreaterThan(1);
@@ -194,5 +246,74 @@ test.describe('reports', () => {
     expect(headers.length).toBe(worklist.pages.filter((p) => /NM-\d{3}/.test(p)).length);
     expect(text).toContain('Sign-off: Nuclear Medicine');
     for (const role of ['Biomed engineer', 'Department lead', 'Network team']) expect(text).toContain(role);
+  });
+
+  test('the preview shows the pages the PDF prints: same count, headers on every page, nothing past the sheet', async ({
+    page,
+    app,
+  }) => {
+    await seedHospital(app);
+    await openApp(page, app);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    const sheet = page.getByTestId('report-sheet');
+    await expect(sheet.getByRole('heading', { level: 1 })).toHaveText('Status report');
+    await expect(
+      page.getByRole('region', { name: 'Print preview' }).getByRole('list', { name: 'Pages' }),
+    ).toBeVisible();
+    for (const [report, title, paper, orientation] of [
+      ['status', 'Status report', 'a4', 'portrait'],
+      ['status', 'Status report', 'letter', 'landscape'],
+      // Every department's windows of the next two months: a page break before each department.
+      ['worklist', 'Worklist', 'a4', 'portrait'],
+      ['worklist', 'Worklist', 'letter', 'landscape'],
+      ['devices', 'Device register', 'a4', 'landscape'],
+    ] as const) {
+      const name = `preview-${report}-${paper}-${orientation}`;
+      if (report === 'worklist')
+        await page
+          .getByLabel('To', { exact: true })
+          .fill(new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10));
+      await page.getByLabel('Report', { exact: true }).selectOption(report);
+      await page.getByLabel('Paper', { exact: true }).selectOption(paper);
+      await page.getByLabel('Orientation', { exact: true }).selectOption(orientation);
+      await expect(sheet).toHaveAttribute('data-paper', paper);
+      await expect(sheet).toHaveAttribute('data-orientation', orientation);
+      await expect(sheet).toHaveAttribute('data-state', 'ready');
+      await expect(sheet.getByRole('heading', { level: 1 })).toHaveText(new RegExp(`^${title}`));
+      // As Print and Save as PDF do: the flowing report with its @page rules, not the preview's sheets.
+      const file = join(OUT, `${name}.pdf`);
+      await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+      const printed = pdfRawPages(file);
+      const count = Number(await sheet.getAttribute('data-pages'));
+      const shown = await page.evaluate<PreviewPage[]>(PREVIEW_PAGES_SCRIPT);
+      console.log(`${name}: ${count} pages in the preview, ${printed.length} in the PDF`);
+      expect(shown.length).toBe(count);
+      expect(count, `${name}: pages in the preview and in the PDF`).toBe(printed.length);
+      shown.forEach((p, i) => {
+        expect(p.label).toBe(`Page ${i + 1} of ${count}`);
+        // Within a pixel: a continued table's collapsed borders lay out a fraction of a pixel taller on a sheet
+        // than where the report was measured, and the printer fits the same rows (they match below).
+        expect(
+          p.contentBottom,
+          `${name} page ${i + 1} runs past its sheet by ${p.contentBottom - p.sheetContentBottom} px`,
+        ).toBeLessThanOrEqual(p.sheetContentBottom + 1);
+        expect(p.continuedWithHeader, `${name} page ${i + 1}: a continued table without its header`).toBe(
+          p.continued,
+        );
+        expect(p.tablesWithHeader).toBe(p.tables);
+        // Each page holds the devices its printed page holds.
+        expect(tagsIn(p.text), `${name} page ${i + 1}: other devices than on paper`).toBe(
+          tagsIn(printed[i] ?? ''),
+        );
+      });
+      if (report === 'status') expect(shown.filter((p) => p.continued > 0).length).toBeGreaterThan(0);
+      const first = sheet.getByRole('listitem', { name: `Page 1 of ${count}`, exact: true });
+      await expect(first.getByText(`Page 1 of ${count}`, { exact: true })).toBeVisible();
+      await expect(
+        first.getByText(/^Generated \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(Europe\/Berlin\) by \S+ with Isopatch$/),
+      ).toBeVisible();
+      await expect(first.getByText(`${title} · Klinikum Nord · `)).toBeVisible();
+    }
+    await expectNoSeriousAxeViolations(page);
   });
 });

@@ -52,6 +52,10 @@ export const reportPreview = z.object({
   css: z.string(),
   /** `<article class="report">...`: built by the core's escaping HTML builder; every imported text is escaped. */
   html: z.string(),
+  /** What the stylesheet's page-margin boxes print, for the paged preview: the running header (top left)... */
+  runningHeader: z.string(),
+  /** ...and the footer with the generation time (bottom left); "Page X of Y" goes bottom right. */
+  footer: z.string(),
 });
 export type ReportPreview = z.infer<typeof reportPreview>;
 

@@ -131,7 +131,8 @@ describe('planning through the router', () => {
   it('lists conflicts as they are now, whether this app or another connection changed the windows', async () => {
     const { router, session } = await hospital();
     const applied = await call<Plan>(router, 'applyPlan', { from: '2026-11-30' });
-    const [nm1, nm2] = applied.tasks as [PlannedWindow, PlannedWindow];
+    const [nm1, nm2] = applied.tasks;
+    if (!nm1 || !nm2?.id) throw new Error('The plan should have placed two isolations.');
     const conflictCount = async () =>
       (await call<{ conflictCount: number }>(router, 'listWindows', {})).conflictCount;
     expect(await conflictCount()).toBe(0);

@@ -72,6 +72,20 @@ const lengthOf = (column: Column, value: Cell): number => {
   return value === null ? 0 : String(value).length;
 };
 
+/** The longest word in a text column's values (numbers and boxes have their own room). */
+function longestWord(column: Column, rows: readonly (readonly Cell[])[], index: number): number {
+  if (column.type !== 'text') return 0;
+  let longest = 0;
+  for (const row of rows) {
+    const value = row[index];
+    const lines = Array.isArray(value) ? (value as readonly string[]) : [value];
+    for (const line of lines)
+      if (typeof line === 'string')
+        for (const word of line.split(/\s+/)) longest = Math.max(longest, word.length);
+  }
+  return longest;
+}
+
 /**
  * Column widths for a fixed table layout, from what the columns hold (most of their values fit a line) and the
  * longest word of their header, so a page never grows wider than the paper and words break only when they must.
@@ -82,8 +96,11 @@ function widths(section: TableSection, printed: readonly { column: Column; index
       ...members.map(({ column, index }) => {
         const lengths = section.rows.map((row) => lengthOf(column, row[index] ?? null)).sort((a, b) => a - b);
         const typical = lengths[Math.floor((lengths.length - 1) * 0.9)] ?? 0;
-        const word = Math.max(...column.label.split(/\s+/).map((w) => w.length));
-        return Math.min(45, Math.max(3, typical, word + 1));
+        // Header words are bold: a third wider than the characters of the values.
+        const word = Math.max(...column.label.split(/\s+/).map((w) => w.length * 1.35));
+        // A short word of a value ("announced") is not cut either; long ones (host names, paths) may wrap.
+        const valueWord = Math.min(14, longestWord(column, section.rows, index)) * 1.3;
+        return Math.min(45, Math.max(3, typical, word + 1.5, valueWord + 1));
       }),
     ),
   );

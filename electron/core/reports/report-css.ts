@@ -1,3 +1,4 @@
+import { PAGE_MARGIN, PAPER } from '../../api/paper';
 import type { Orientation, PaperSize } from '../../api/schemas/reports';
 import { cssString } from './html';
 import type { ReportDocument } from './model';
@@ -8,22 +9,26 @@ import type { ReportDocument } from './model';
  * time are CSS page-margin boxes, which Chromium prints (Chrome 131 and later, Electron 34 and later).
  */
 
-const PAPER: Record<PaperSize, string> = { a4: 'A4', letter: 'letter' };
-
 export interface PageSetup {
   readonly paper: PaperSize;
   readonly orientation: Orientation;
 }
 
+/** The running header of every page (top left): the report, the organization and the site. */
+export const runningHeader = (doc: ReportDocument) =>
+  `${doc.title} · ${doc.header.organization} · ${doc.header.site}`;
+
+/** The footer of every page (bottom left): when, in which time zone, and by whom the report was made. */
+export const pageFooter = ({ header }: ReportDocument) =>
+  `Generated ${header.generatedAt} (${header.timeZone}) by ${header.author} with Isopatch`;
+
 export function reportCss(doc: ReportDocument, page: PageSetup): string {
-  const { header } = doc;
-  const running = `${doc.title} · ${header.organization} · ${header.site}`;
-  const footer = `Generated ${header.generatedAt} (${header.timeZone}) by ${header.author} with Isopatch`;
+  const m = PAGE_MARGIN;
   return `@page {
-  size: ${PAPER[page.paper]} ${page.orientation};
-  margin: 16mm 12mm 17mm 12mm;
-  @top-left { content: ${cssString(running)}; font: 7.5pt sans-serif; color: #000; }
-  @bottom-left { content: ${cssString(footer)}; font: 7.5pt sans-serif; color: #000; }
+  size: ${PAPER[page.paper].css} ${page.orientation};
+  margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;
+  @top-left { content: ${cssString(runningHeader(doc))}; font: 7.5pt sans-serif; color: #000; }
+  @bottom-left { content: ${cssString(pageFooter(doc))}; font: 7.5pt sans-serif; color: #000; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 7.5pt sans-serif; color: #000; }
 }
 ${BASE_CSS}`;
@@ -96,6 +101,8 @@ const BASE_CSS = `
 .report .box-large { width: 5mm; height: 5mm; }
 .report .empty { font-style: italic; }
 .report .note { font-size: 7.5pt; font-style: italic; }
+/* A heading's note stays with the table under it, as the heading does. */
+.report h2 + .note { break-after: avoid; page-break-after: avoid; }
 .report-worklist td { height: 17mm; }
 .report-devices table, .report-audit table { font-size: 6.8pt; }
 .report .sign-off table td { height: 11mm; }

@@ -12,7 +12,7 @@ import { registerReport } from './register-report';
 import { reportCsv } from './render-csv';
 import { reportBody, reportHtmlDocument } from './render-html';
 import { reportXlsx } from './render-xlsx';
-import { reportCss } from './report-css';
+import { pageFooter, reportCss, runningHeader } from './report-css';
 import { statusReport } from './status-report';
 import { worklistReport } from './worklist-report';
 
@@ -40,6 +40,8 @@ export function previewReport(ctx: CoreContext, input: ReportInput): ReportPrevi
     ...page,
     css: reportCss(doc, page),
     html: reportBody(doc).markup,
+    runningHeader: runningHeader(doc),
+    footer: pageFooter(doc),
   };
 }
 

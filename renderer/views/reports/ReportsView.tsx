@@ -36,7 +36,7 @@ export function ReportsView() {
         {preview.problem && <p className="problem">{preview.problem}</p>}
       </div>
       {shown && !preview.problem ? (
-        <ReportSheet preview={shown} />
+        <ReportSheet preview={shown} current={preview.key === key} />
       ) : (
         !preview.problem && <p className="loading no-print">Preparing the report…</p>
       )}
