@@ -1,7 +1,6 @@
 /** Generated JSON documents (CSAF advisories, site models) for the fuzzing of electron/testing/fuzz.ts. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
+import lossyAdvisory from '../core/advisories/fixtures/lossy-v1.json';
 import type { FuzzCase } from './fuzz';
 
 // ---- JSON documents: CSAF advisories and site models ---------------------------------------------------------
@@ -50,9 +49,8 @@ const deepText = fc
     arrays ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`,
   );
 
-export const fixture = (name: string) =>
-  join(import.meta.dirname, '..', 'core', 'advisories', 'fixtures', name);
-const ADVISORY = JSON.parse(readFileSync(fixture('lossy-v1.json'), 'utf8'));
+// Imported, not read from a path: the benchmarks bundle this file, where no source folder is at hand.
+const ADVISORY = lossyAdvisory;
 
 /** CSAF documents for importAdvisory: nearly valid ones, any JSON, text that is not JSON, and deep nesting. */
 export function advisoryCases(): fc.Arbitrary<FuzzCase> {

@@ -1,12 +1,12 @@
 /** Generated input for every operation of the contract, for the fuzzing of electron/testing/fuzz.ts. */
 
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { contract, type OperationName } from '../api/contract';
 import { operationNames } from '../api/operations';
 import type { Router } from '../api/router';
+import rangeInVersion from '../core/advisories/fixtures/range-in-version.json';
 import { base64, type FuzzCase } from './fuzz';
-import { fixture, SITE_MODEL } from './fuzz-documents';
+import { SITE_MODEL } from './fuzz-documents';
 
 // ---- every operation of the contract --------------------------------------------------------------------------
 
@@ -59,10 +59,7 @@ export async function prepareHospital(router: Router): Promise<void> {
     ['importDevices', { fileName: 'devices.csv', content: base64(lines.join('\n')) }],
     ['applyPlan', { from: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) }],
     // Another advisory than the one the fuzzing mutates, so its mutations are new imports, not "unchanged".
-    [
-      'importAdvisory',
-      { fileName: 'advisory.json', content: readFileSync(fixture('range-in-version.json'), 'utf8') },
-    ],
+    ['importAdvisory', { fileName: 'advisory.json', content: JSON.stringify(rangeInVersion) }],
   ];
   for (const [operation, input] of steps) {
     const result = await router.dispatch(operation, input);

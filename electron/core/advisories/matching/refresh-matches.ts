@@ -17,7 +17,7 @@ const SAME_SIGNATURE = `s.vendor_id IS d.vendor_id AND s.model IS d.model AND s.
  *
  * Devices alike in vendor, model, OS and version match alike, and a hospital has thousands of devices but
  * hundreds of such signatures: each signature is matched once in JS, and SQL hands the result to its devices
- * (100,000 devices: 1.0 s per device, ~0.2 s by signature, measured).
+ * (100,000 devices: 0.48 s device by device, 0.26 s by signature, measured).
  */
 export function refreshMatches(
   ctx: CoreContext,
