@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import type { Dashboard } from '../electron/api/schemas/dashboard';
-import { expect, expectNoSeriousAxeViolations, openApp, test } from './fixtures';
+import { expect, expectNoSeriousAxeViolations, openApp, test, type WebApp } from './fixtures';
 import { api, seedHospital } from './reports-hospital';
 
 const OUT = join(import.meta.dirname, '.artifacts', 'reports');
@@ -70,6 +71,15 @@ const tagsIn = (text: string) =>
     .sort()
     .join(' ');
 
+/** The Reports view with its first report, the status report, on its pages. */
+async function openReports(page: Page, app: WebApp) {
+  await openApp(page, app);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+  const sheet = page.getByTestId('report-sheet');
+  await expect(sheet.getByRole('heading', { level: 1 })).toHaveText('Status report');
+  return sheet;
+}
+
 test.describe('reports', () => {
   test.setTimeout(180_000);
   test.beforeAll(() => {
@@ -133,10 +143,7 @@ test.describe('reports', () => {
     app,
   }) => {
     await seedHospital(app);
-    await openApp(page, app);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
-    const sheet = page.getByTestId('report-sheet');
-    await expect(sheet.getByRole('heading', { level: 1 })).toHaveText('Status report');
+    const sheet = await openReports(page, app);
     await expect(sheet).toContainText('Klinikum Nord');
     await expect(sheet).toContainText('<b>Hot lab</b> & "store"');
     await expectNoSeriousAxeViolations(page);
@@ -174,10 +181,7 @@ test.describe('reports', () => {
   }) => {
     await seedHospital(app);
     const dashboard = await api<Dashboard>(app, 'getDashboard');
-    await openApp(page, app);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
-    const sheet = page.getByTestId('report-sheet');
-    await expect(sheet.getByRole('heading', { level: 1 })).toHaveText('Status report');
+    const sheet = await openReports(page, app);
 
     const print = async (name: string) => {
       const file = join(OUT, `${name}.pdf`);
@@ -253,10 +257,7 @@ test.describe('reports', () => {
     app,
   }) => {
     await seedHospital(app);
-    await openApp(page, app);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
-    const sheet = page.getByTestId('report-sheet');
-    await expect(sheet.getByRole('heading', { level: 1 })).toHaveText('Status report');
+    const sheet = await openReports(page, app);
     await expect(
       page.getByRole('region', { name: 'Print preview' }).getByRole('list', { name: 'Pages' }),
     ).toBeVisible();

@@ -5,27 +5,6 @@
 const Database = require('better-sqlite3');
 
 const [source, target] = process.argv.slice(2);
-const columns = [
-  'asset_tag',
-  'serial',
-  'manufacturer',
-  'vendor_id',
-  'model',
-  'family_id',
-  'modality',
-  'department_id',
-  'location',
-  'ip',
-  'mac',
-  'hostname',
-  'os',
-  'software_version',
-  'install_date',
-  'extra_json',
-  'flags_json',
-  'created_at',
-  'updated_at',
-];
 const db = new Database(target);
 // As the app opens its database (electron/core/db/open.ts).
 db.pragma('journal_mode = WAL');
@@ -33,8 +12,13 @@ db.pragma('synchronous = FULL');
 db.pragma('foreign_keys = ON');
 db.pragma('cache_size = -131072');
 db.exec(`ATTACH '${source.replaceAll("'", "''")}' AS source`);
-for (const table of ['site', 'department', 'vendor', 'product_family'])
+for (const table of ['site', 'department', 'vendor', 'product_family', 'import_batch'])
   db.exec(`INSERT OR IGNORE INTO main.${table} SELECT * FROM source.${table}`);
+// Every column the import stored, whatever the schema holds today (not the id, not the generated search column).
+const columns = db
+  .prepare("SELECT name FROM pragma_table_xinfo('device') WHERE hidden = 0 AND name <> 'id'")
+  .pluck()
+  .all();
 const rows = db
   .prepare(`SELECT ${columns.join(', ')} FROM source.device ORDER BY id`)
   .raw()

@@ -25,25 +25,30 @@ const lazyLibraries = {
   },
 };
 
+/** CommonJS for Node 20 and Electron, into dist/electron. */
+const NODE_BUNDLE = {
+  absWorkingDir: root,
+  outdir: 'dist/electron',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'warning',
+};
+
 export async function bundleElectron() {
   await build({
-    absWorkingDir: root,
+    ...NODE_BUNDLE,
     entryPoints: Object.fromEntries(
       Object.entries(LAZY).map(([specifier, entry]) => [vendorFile(specifier).slice(2, -4), entry]),
     ),
-    outdir: 'dist/electron',
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'warning',
   });
   await build({
+    ...NODE_BUNDLE,
     plugins: [lazyLibraries],
     // import() as require(): Electron loads the vendor files from the app's asar archive through require.
     supported: { 'dynamic-import': false },
-    absWorkingDir: root,
     entryPoints: {
       main: 'electron/main.ts',
       preload: 'electron/preload.ts',
@@ -51,16 +56,9 @@ export async function bundleElectron() {
       web: 'electron/web.ts',
       'job-worker': 'electron/job-worker.ts',
     },
-    outdir: 'dist/electron',
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
     external: ['electron', 'better-sqlite3'],
     loader: { '.sql': 'text' },
     sourcemap: 'linked',
-    logLevel: 'warning',
   });
   chmodSync(join(root, 'dist', 'electron', 'cli.cjs'), 0o755);
 }
