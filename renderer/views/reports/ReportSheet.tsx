@@ -2,7 +2,8 @@ import { type CSSProperties, useEffect, useLayoutEffect, useRef, useState } from
 import { PAGE_MARGIN, pageGeometry } from '../../../electron/api/paper';
 import type { ReportPreview } from '../../../electron/api/schemas/reports';
 import { ScrollRegion } from '../../components/ScrollRegion';
-import { type Pagination, paginate, printArea } from './paginate';
+import { type Pagination, paginate } from './paginate';
+import { printArea } from './print-area';
 import { adoptReportStyles } from './report-output';
 
 /**
