@@ -56,6 +56,26 @@ test('npm run start:web -- --demo opens the demo hospital directly', async ({ pa
     await expect(page.getByTestId('demo-banner')).toContainText('Demo hospital — not real data');
     await expect(page.getByTestId('figure-devices')).toHaveText(/^(29\d|300)$/);
     await expect(page.getByRole('banner')).toContainText(join(dataDir, 'isopatch-demo.sqlite'));
+
+    // Explored into a muddle, then started afresh: the banner asks first, and the demo comes back as generated.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Organization name').fill('Muddled Demo');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByTestId('organization-name')).toHaveText('Muddled Demo');
+    const banner = page.getByTestId('demo-banner');
+    await banner.getByRole('button', { name: 'Start afresh…' }).click();
+    await expect(banner).toContainText('Generate it anew, dated today? Your changes go.');
+    await expectNoSeriousAxeViolations(page);
+    await page.screenshot({ path: `${SCREENS}/demo-restart-question.png` });
+    await banner.getByRole('button', { name: 'Keep it' }).click();
+    await expect(page.getByTestId('organization-name')).toHaveText('Muddled Demo');
+    await banner.getByRole('button', { name: 'Start afresh…' }).click();
+    await banner.getByRole('button', { name: 'Start afresh' }).click();
+    await expect(page.getByTestId('organization-name')).toHaveText('St. Aurelia Hospital Group', {
+      timeout: 60_000,
+    });
+    await expect(page.getByTestId('figure-devices')).toHaveText(/^(29\d|300)$/);
+    await expect(banner).toContainText('Demo hospital — not real data');
   } finally {
     await app.stop();
   }

@@ -61,6 +61,49 @@ describe('switching to the demo hospital and back', () => {
     }
   }, 120_000);
 
+  it('starts the demo afresh in its own file only: changes made in it are gone, the real database untouched', async () => {
+    const dir = tempDir();
+    const real = join(dir, 'isopatch.sqlite');
+    const demo = join(dir, 'isopatch-demo.sqlite');
+    const router = await openSwitchingRouter({ databasePath: real });
+    try {
+      expect(await router.dispatch('restartDemo', {})).toMatchObject({
+        ok: false,
+        error: {
+          code: 'CONFLICT',
+          message: 'Only the demo hospital can be started afresh; explore it first.',
+        },
+      });
+      await router.dispatch('openDemo', {});
+      const generated = await status(router);
+      const renamed = await router.dispatch('updateSettings', {
+        organizationName: 'Explored into a muddle',
+        siteTimeZone: 'Europe/Berlin',
+      });
+      expect(renamed.ok).toBe(true);
+      expect((await status(router)).organizationName).toBe('Explored into a muddle');
+
+      expect(await router.dispatch('restartDemo', {})).toEqual({
+        ok: true,
+        value: { databasePath: demo, demo: true },
+        changed: [],
+      });
+      const fresh = await status(router);
+      expect(fresh).toMatchObject({
+        databasePath: demo,
+        demo: true,
+        organizationName: generated.organizationName,
+      });
+      expect(fresh.counts).toEqual(generated.counts);
+      expect(existsSync(`${demo}.new`)).toBe(false);
+
+      await router.dispatch('leaveDemo', {});
+      expect(await status(router)).toMatchObject({ databasePath: real, demo: false, organizationName: '' });
+    } finally {
+      await closeSession(router.session());
+    }
+  }, 180_000);
+
   it('cannot leave a demo the app was started with as its own database', async () => {
     const demo = join(tempDir(), 'isopatch-demo.sqlite');
     const router = await openSwitchingRouter({ databasePath: demo, startInDemo: true });
@@ -76,7 +119,7 @@ describe('switching to the demo hospital and back', () => {
 
   it('is a transport matter: a plain router (the CLI, tests) says it cannot switch', async () => {
     const router = createRouter(await openTestSession());
-    for (const name of ['openDemo', 'leaveDemo']) {
+    for (const name of ['openDemo', 'leaveDemo', 'restartDemo']) {
       const result = await router.dispatch(name, {});
       expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
       expect(!result.ok && result.error.message).toMatch(/isopatch demo --db FILE/);

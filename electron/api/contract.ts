@@ -311,14 +311,19 @@ export const contract = {
   exportReport: read('A report as an HTML, CSV or XLSX file', exportReportInput, reportFile),
   // The desktop app answers this one itself (Electron's printToPDF); elsewhere the core says it cannot.
   savePdf: read('Print the report the window shows to a PDF file (desktop app)', savePdfInput, savedPdf),
-  // The app's transports answer these two themselves (electron/demo-switch.ts): they change which database file
-  // the app uses, and write nothing to either. Elsewhere (the CLI, tests) the core says it cannot.
+  // The app's transports answer these three themselves (electron/demo-switch.ts): they change which database file
+  // the app uses, and write nothing to the real one. Elsewhere (the CLI, tests) the core says it cannot.
   openDemo: read(
     "Switch to the demo hospital's own database file, creating it first if there is none",
     noInput,
     databaseSwitch,
   ),
   leaveDemo: read('Switch from the demo hospital back to the real database', noInput, databaseSwitch),
+  restartDemo: read(
+    "Replace the demo hospital's file with a newly generated one: today's dates, none of the changes made in it",
+    noInput,
+    databaseSwitch,
+  ),
 } satisfies Record<OperationName, OperationSpec>;
 
 export type Contract = typeof contract;

@@ -125,9 +125,10 @@ export const handlers: { readonly [K in OperationName]: Handler<K> } = {
   },
   openDemo: () => notHere(),
   leaveDemo: () => notHere(),
+  restartDemo: () => notHere(),
 };
 
-/** openDemo and leaveDemo: the app's transports switch the database (electron/demo-switch.ts). */
+/** openDemo, leaveDemo and restartDemo: the app's transports switch the database (electron/demo-switch.ts). */
 function notHere(): never {
   throw new AppError(
     'NOT_FOUND',

@@ -56,6 +56,7 @@ export const operationNames = [
   'savePdf',
   'openDemo',
   'leaveDemo',
+  'restartDemo',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { call } from '../api';
 import { reportError } from './errors';
 
-type Switch = 'openDemo' | 'leaveDemo';
+type Switch = 'openDemo' | 'leaveDemo' | 'restartDemo';
 
 interface DemoState {
   /** The switch under way: creating the demo takes a few seconds the first time. */
@@ -11,8 +11,8 @@ interface DemoState {
 }
 
 /**
- * "Explore the demo hospital" and "Leave the demo": the app then serves another database file, so the page
- * reloads on the dashboard and every store starts afresh from that file.
+ * "Explore the demo hospital", "Leave the demo" and "Start the demo afresh": the app then serves another database
+ * file, so the page reloads on the dashboard and every store starts afresh from that file.
  */
 export const useDemoStore = create<DemoState>()((set, get) => ({
   switching: null,
