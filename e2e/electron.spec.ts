@@ -81,8 +81,8 @@ test.describe('desktop app', () => {
       }, file);
       const page = await app.firstWindow();
       await page.locator('body[data-ready="true"]').waitFor();
-      await page.getByRole('link', { name: 'Reports' }).click();
-      await expect(page.getByTestId('report-sheet').first()).toBeVisible();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+      await expect(page.getByTestId('report-sheet')).toHaveAttribute('data-state', 'ready');
       await page.getByRole('button', { name: 'Save as PDF…' }).click();
       await expect(page.getByRole('region', { name: 'Print and export' }).getByRole('status')).toHaveText(
         `Saved ${file}.`,
