@@ -1,19 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isopatch } from './testing/cli';
 import { tempDir } from './testing/temp';
-
-const CLI = join(import.meta.dirname, '..', 'dist', 'electron', 'cli.cjs');
-
-function isopatch(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, ISOPATCH_DB: '', ...env },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('isopatch status', () => {
   it('creates and describes a new database', () => {

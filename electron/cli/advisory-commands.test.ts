@@ -1,22 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isopatchOn } from '../testing/cli';
 import { tempDir } from '../testing/temp';
-
-const CLI = join(import.meta.dirname, '..', '..', 'dist', 'electron', 'cli.cjs');
-
-function isopatch(db: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, '--db', db, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, ISOPATCH_DB: '' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('isopatch patch-status --version-range', () => {
   it('sets the patch for one version range of a family, beside the row for all versions', () => {
     const db = join(tempDir(), 'isopatch.sqlite');
-    const run = isopatch(
+    const run = isopatchOn(
       db,
       'patch-status',
       'ICSMA-17-215-02',
@@ -31,7 +21,7 @@ describe('isopatch patch-status --version-range', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout.trim()).toBe('ICSMA-17-215-02 / SPECT/CT Systems, versions < VB22A: available.');
-    const all = isopatch(
+    const all = isopatchOn(
       db,
       '--json',
       'patch-status',
@@ -45,7 +35,7 @@ describe('isopatch patch-status --version-range', () => {
 
   it('refuses a range that names no version, with exit code 2', () => {
     const db = join(tempDir(), 'isopatch.sqlite');
-    const run = isopatch(
+    const run = isopatchOn(
       db,
       'patch-status',
       'ICSMA-17-215-02',

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   closeSync,
@@ -14,19 +14,12 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { isopatchOn } from '../testing/cli';
 import { tableChecksums } from '../testing/table-checksums';
 import { tempDir } from '../testing/temp';
 
 const DIST = join(import.meta.dirname, '..', '..', 'dist', 'electron');
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-
-function isopatch(db: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [join(DIST, 'cli.cjs'), '--db', db, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, ISOPATCH_DB: '' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** A database with devices and, from a second start, its daily backup. */
 function databaseWithBackup() {
@@ -36,9 +29,9 @@ function databaseWithBackup() {
     join(dir, 'devices.csv'),
     'Asset Tag,Model,Department\nA-1,Symbia T16,NM\nA-2,Biograph mCT,PET\n',
   );
-  expect(isopatch(db, 'import-devices', join(dir, 'devices.csv')).code).toBe(0);
-  expect(isopatch(db, 'status').code).toBe(0); // the first start of an existing file makes the daily backup
-  const listed = JSON.parse(isopatch(db, 'restore', '--json').stdout) as { backups: { path: string }[] };
+  expect(isopatchOn(db, 'import-devices', join(dir, 'devices.csv')).code).toBe(0);
+  expect(isopatchOn(db, 'status').code).toBe(0); // the first start of an existing file makes the daily backup
+  const listed = JSON.parse(isopatchOn(db, 'restore', '--json').stdout) as { backups: { path: string }[] };
   const backup = listed.backups[0]?.path ?? '';
   expect(existsSync(backup)).toBe(true);
   return { dir, db, backup };
@@ -76,21 +69,21 @@ describe('isopatch restore', () => {
       spoil(db);
       const damaged = sha(db);
 
-      const refused = isopatch(db, 'devices', '--json');
+      const refused = isopatchOn(db, 'devices', '--json');
       expect(refused.code).toBe(2);
       expect(refused.stderr.trim().split('\n')).toHaveLength(1);
       expect(refused.stderr).toContain(`Isopatch did not open ${db}`);
       expect(refused.stderr).toContain(`To restore it: isopatch restore "${backup}"`);
       expect(sha(db)).toBe(damaged);
 
-      const restored = isopatch(db, 'restore', backup, '--json');
+      const restored = isopatchOn(db, 'restore', backup, '--json');
       expect(restored.stderr).toBe('');
       expect(restored.code).toBe(0);
       const { keptAs } = JSON.parse(restored.stdout) as { keptAs: string[] };
       expect(keptAs[0]).toMatch(/isopatch\.sqlite\.damaged-\d{8}-\d{9}$/);
       expect(sha(keptAs[0] ?? '')).toBe(damaged);
 
-      const devices = isopatch(db, 'devices', '--json');
+      const devices = isopatchOn(db, 'devices', '--json');
       expect(devices.code).toBe(0);
       expect(JSON.parse(devices.stdout).map((d: { assetTag: string }) => d.assetTag)).toEqual(['A-1', 'A-2']);
     },
@@ -99,7 +92,7 @@ describe('isopatch restore', () => {
   it('lists the backups with their times when no BACKUP is named', () => {
     const { db, backup } = databaseWithBackup();
     writeFileSync(db, 'garbage, not a database');
-    const list = isopatch(db, 'restore');
+    const list = isopatchOn(db, 'restore');
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/newest first/);
     expect(list.stdout).toMatch(
@@ -162,7 +155,7 @@ describe('isopatch backup --out', () => {
     expect(readFileSync(`${db}-wal`).length).toBeGreaterThan(0);
 
     const out = join(dir, 'copy.sqlite');
-    const run = isopatch(db, 'backup', '--out', out, '--json');
+    const run = isopatchOn(db, 'backup', '--out', out, '--json');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({ file: out, bytes: readFileSync(out).length });
@@ -172,9 +165,9 @@ describe('isopatch backup --out', () => {
     const live = tableChecksums(db); // read while the app still has the file open
     expect(Object.keys(live).length).toBeGreaterThan(20);
     expect(tableChecksums(otherMachine)).toEqual(live);
-    expect(isopatch(otherMachine, 'status').code).toBe(0);
+    expect(isopatchOn(otherMachine, 'status').code).toBe(0);
 
-    const again = isopatch(db, 'backup', '--out', out);
+    const again = isopatchOn(db, 'backup', '--out', out);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/exists already; choose a new file name/);
   });

@@ -1,18 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isopatchOn } from '../testing/cli';
 import { tempDir } from '../testing/temp';
-
-const CLI = join(import.meta.dirname, '..', '..', 'dist', 'electron', 'cli.cjs');
-
-function isopatch(db: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, '--db', db, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, ISOPATCH_DB: '' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const SITE = {
   sites: [
@@ -51,8 +41,8 @@ function hospital() {
     join(dir, 'devices.csv'),
     'Asset Tag,Manufacturer,Model,Modality,Department,OS\nNM-1,Siemens,Symbia T16,NM,Nuclear Medicine,Windows 7\nNM-2,Siemens,Symbia T16,NM,Nuclear Medicine,Windows 7\n',
   );
-  expect(isopatch(db, 'site', 'import', join(dir, 'site.json')).code).toBe(0);
-  expect(isopatch(db, 'import-devices', join(dir, 'devices.csv')).code).toBe(0);
+  expect(isopatchOn(db, 'site', 'import', join(dir, 'site.json')).code).toBe(0);
+  expect(isopatchOn(db, 'import-devices', join(dir, 'devices.csv')).code).toBe(0);
   return { dir, db };
 }
 
@@ -60,7 +50,7 @@ describe('isopatch plan, windows, task done, set-state', () => {
   it('previews a plan as the documented JSON, applies it, and tracks a task to done', () => {
     const { dir, db } = hospital();
     // From today: a Saturday slot always comes within the 7 days a critical device has to be isolated.
-    const preview = isopatch(db, 'plan', '--json');
+    const preview = isopatchOn(db, 'plan', '--json');
     expect(preview.stderr).toBe('');
     expect(preview.code).toBe(0);
     const plan = JSON.parse(preview.stdout);
@@ -82,14 +72,14 @@ describe('isopatch plan, windows, task done, set-state', () => {
     expect(plan.breaches).toEqual([]);
     expect(plan.changes).toMatchObject({ new: 2, moved: 0, unchanged: 0 });
 
-    const applied = JSON.parse(isopatch(db, 'plan', '--apply', '--json').stdout);
+    const applied = JSON.parse(isopatchOn(db, 'plan', '--apply', '--json').stdout);
     const id = applied.tasks[0].id as number;
     expect(id).toEqual(expect.any(Number));
-    const windows = isopatch(db, 'windows', '--json');
+    const windows = isopatchOn(db, 'windows', '--json');
     expect(windows.code).toBe(0);
     expect(JSON.parse(windows.stdout)).toHaveLength(2);
 
-    const done = isopatch(
+    const done = isopatchOn(
       db,
       'task',
       'done',
@@ -104,12 +94,12 @@ describe('isopatch plan, windows, task done, set-state', () => {
       /isolation of NM-1\) is done: 2026-11-28T07:02:00.000\+01:00 - 2026-11-28T07:31:00.000\+01:00/,
     );
     expect(
-      JSON.parse(isopatch(db, 'devices', '--json').stdout).find(
+      JSON.parse(isopatchOn(db, 'devices', '--json').stdout).find(
         (d: { assetTag: string }) => d.assetTag === 'NM-1',
       ).state,
     ).toBe('isolated');
 
-    const ics = isopatch(db, 'export-ics', '--out', join(dir, 'plan.ics'));
+    const ics = isopatchOn(db, 'export-ics', '--out', join(dir, 'plan.ics'));
     expect(ics.code).toBe(0);
     expect(readFileSync(join(dir, 'plan.ics'), 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n/);
   });
@@ -122,19 +112,19 @@ describe('isopatch plan, windows, task done, set-state', () => {
       join(dir, 'devices.csv'),
       'Asset Tag,Manufacturer,Model,Modality,Department,OS\nNM-1,Siemens,Symbia T16,NM,Nuclear Medicine,Windows 7\n',
     );
-    isopatch(db, 'site', 'import', join(dir, 'site.json'));
-    isopatch(db, 'import-devices', join(dir, 'devices.csv'));
-    const run = isopatch(db, 'plan');
+    isopatchOn(db, 'site', 'import', join(dir, 'site.json'));
+    isopatchOn(db, 'import-devices', join(dir, 'devices.csv'));
+    const run = isopatchOn(db, 'plan');
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('BREACH NM-1 isolation: the site model has no network team for isolation');
   });
 
   it('refuses an illegal state change with exit code 2 and the reason, and accepts a legal one', () => {
     const { db } = hospital();
-    const refused = isopatch(db, 'set-state', 'NM-1', 'reconnected');
+    const refused = isopatchOn(db, 'set-state', 'NM-1', 'reconnected');
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/NM-1 cannot go from "affected" to "reconnected"/);
-    const accepted = isopatch(
+    const accepted = isopatchOn(
       db,
       'set-state',
       'NM-1',

@@ -1,19 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { isopatchOn } from '../testing/cli';
 import { tempDir } from '../testing/temp';
-
-const CLI = join(import.meta.dirname, '..', '..', 'dist', 'electron', 'cli.cjs');
-
-function isopatch(db: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, '--db', db, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, ISOPATCH_DB: '' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function hospital() {
   const dir = tempDir();
@@ -28,7 +18,7 @@ function hospital() {
       'CT-1,GE,Revolution,CT,Radiology,Room 3,Windows 10,1.0',
     ].join('\n'),
   );
-  const imported = isopatch(db, 'import-devices', inventory);
+  const imported = isopatchOn(db, 'import-devices', inventory);
   if (imported.code !== 0) throw new Error(imported.stderr);
   return { dir, db };
 }
@@ -37,7 +27,7 @@ describe('isopatch report', () => {
   it('writes each report as HTML, CSV or XLSX, with the format from --format or the file name', async () => {
     const { dir, db } = hospital();
     const html = join(dir, 'status.html');
-    const status = isopatch(db, 'report', 'status', '--format', 'html', '--out', html);
+    const status = isopatchOn(db, 'report', 'status', '--format', 'html', '--out', html);
     expect(status).toMatchObject({ code: 0, stdout: `Wrote the status report to ${html}.\n` });
     const page = readFileSync(html, 'utf8');
     expect(page).toMatch(/^<!doctype html>/);
@@ -45,7 +35,7 @@ describe('isopatch report', () => {
     expect(page).toContain('Exposed');
 
     const csv = join(dir, 'worklist.csv');
-    const worklist = isopatch(
+    const worklist = isopatchOn(
       db,
       '--json',
       'report',
@@ -63,16 +53,16 @@ describe('isopatch report', () => {
     expect(readFileSync(csv, 'utf8')).toContain('Filter: Departments,Nuclear Medicine');
 
     const devicesCsv = join(dir, 'devices.csv');
-    expect(isopatch(db, 'report', 'devices', '--out', devicesCsv).code).toBe(0);
+    expect(isopatchOn(db, 'report', 'devices', '--out', devicesCsv).code).toBe(0);
     const register = readFileSync(devicesCsv, 'utf8');
     expect(register).toContain("\r\n'=CMD(1),");
     expect(register).toContain('<b>Room 1</b>');
     const devicesHtml = join(dir, 'devices.html');
-    expect(isopatch(db, 'report', 'devices', '--format', 'html', '--out', devicesHtml).code).toBe(0);
+    expect(isopatchOn(db, 'report', 'devices', '--format', 'html', '--out', devicesHtml).code).toBe(0);
     expect(readFileSync(devicesHtml, 'utf8')).toContain('&lt;b&gt;Room 1&lt;/b&gt;');
 
     const xlsx = join(dir, 'audit.xlsx');
-    const audit = isopatch(
+    const audit = isopatchOn(
       db,
       'report',
       'audit',
@@ -95,21 +85,21 @@ describe('isopatch report', () => {
   it('refuses what it cannot do in one sentence, exit code 2, and writes nothing', () => {
     const { dir, db } = hospital();
     const out = join(dir, 'x.pdf');
-    expect(isopatch(db, 'report', 'status', '--out', out)).toMatchObject({
+    expect(isopatchOn(db, 'report', 'status', '--out', out)).toMatchObject({
       code: 2,
       stderr: 'PDF comes from the app (Reports > Save as PDF); here use --format html, csv or xlsx.\n',
     });
-    expect(isopatch(db, 'report', 'weekly', '--out', out)).toMatchObject({ code: 2 });
-    expect(isopatch(db, 'report', 'status', '--format', 'html')).toMatchObject({
+    expect(isopatchOn(db, 'report', 'weekly', '--out', out)).toMatchObject({ code: 2 });
+    expect(isopatchOn(db, 'report', 'status', '--format', 'html')).toMatchObject({
       code: 2,
       stderr: 'report needs --out FILE.\n',
     });
     const html = join(dir, 'x.html');
-    expect(isopatch(db, 'report', 'worklist', '--department', 'Cardiology', '--out', html)).toMatchObject({
+    expect(isopatchOn(db, 'report', 'worklist', '--department', 'Cardiology', '--out', html)).toMatchObject({
       code: 2,
       stderr: 'No department is called "Cardiology".\n',
     });
-    expect(isopatch(db, 'report', 'audit', '--from', '2026-13-01', '--out', html).code).toBe(2);
+    expect(isopatchOn(db, 'report', 'audit', '--from', '2026-13-01', '--out', html).code).toBe(2);
     expect(existsSync(out) || existsSync(html)).toBe(false);
   });
 });

@@ -1,19 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { isopatchOn } from '../testing/cli';
 import { tempDir } from '../testing/temp';
-
-const CLI = join(import.meta.dirname, '..', '..', 'dist', 'electron', 'cli.cjs');
-
-function isopatch(db: string, args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, '--db', db, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, ISOPATCH_DB: '' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** Much like the README's example file. */
 const MODEL = {
@@ -51,7 +41,7 @@ function setup() {
     return path;
   };
   const exported = () => {
-    const r = isopatch(db, ['site', 'export']);
+    const r = isopatchOn(db, 'site', 'export');
     if (r.code !== 0) throw new Error(r.stderr);
     return JSON.parse(r.stdout);
   };
@@ -61,7 +51,7 @@ function setup() {
 describe('isopatch site', () => {
   it('exports a new database as JSON on stdout', () => {
     const { db } = setup();
-    const run = isopatch(db, ['site', 'export']);
+    const run = isopatchOn(db, 'site', 'export');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({
@@ -74,13 +64,13 @@ describe('isopatch site', () => {
   it('imports a file, and exports it to a file that imports again without change', () => {
     const { db, dir, file, exported } = setup();
     const path = file('site.json', MODEL);
-    const run = isopatch(db, ['site', 'import', path]);
+    const run = isopatchOn(db, 'site', 'import', path);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`Saved the site model from ${path}: 1 sites, 1 departments, 3 teams.\n`);
 
     const out = join(dir, 'exported.json');
-    const written = isopatch(db, ['site', 'export', '--out', out]);
+    const written = isopatchOn(db, 'site', 'export', '--out', out);
     expect(written.code).toBe(0);
     expect(written.stdout).toBe(`Wrote the site model to ${out} (1 sites, 3 teams).\n`);
     const model = JSON.parse(readFileSync(out, 'utf8'));
@@ -90,9 +80,9 @@ describe('isopatch site', () => {
     expect(model.policies.horizonDays).toBe(90);
     expect(model).toEqual(exported());
 
-    expect(isopatch(db, ['site', 'import', out]).code).toBe(0);
+    expect(isopatchOn(db, 'site', 'import', out).code).toBe(0);
     expect(exported()).toEqual(model);
-    const json = isopatch(db, ['--json', 'site', 'export', '--out', out]);
+    const json = isopatchOn(db, '--json', 'site', 'export', '--out', out);
     expect(JSON.parse(json.stdout)).toEqual(model);
   });
 
@@ -106,7 +96,7 @@ describe('isopatch site', () => {
       const { db, file, exported } = setup();
       const before = exported();
       const path = file('broken.json', content);
-      const run = isopatch(db, ['site', 'import', path]);
+      const run = isopatchOn(db, 'site', 'import', path);
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
@@ -134,7 +124,7 @@ describe('isopatch site', () => {
       ],
     };
     const path = file('bad.json', bad);
-    const run = isopatch(db, ['site', 'import', path]);
+    const run = isopatchOn(db, 'site', 'import', path);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toEqual([
@@ -148,7 +138,7 @@ describe('isopatch site', () => {
     const { db, file, exported } = setup();
     const before = exported();
     const path = file('family.json', { ...MODEL, durations: { families: { Symbia: { patch: 60 } } } });
-    const run = isopatch(db, ['site', 'import', path]);
+    const run = isopatchOn(db, 'site', 'import', path);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`${path}: durations.families.Symbia: no product family is called "Symbia"\n`);
     expect(exported()).toEqual(before);
@@ -157,8 +147,8 @@ describe('isopatch site', () => {
   it('says which teams it kept because windows are assigned to them, with exit code 1', () => {
     const { db, file } = setup();
     const csv = file('devices.csv', 'Asset Tag,Model,Department\nA-1,Symbia T16,Nuclear Medicine\n');
-    expect(isopatch(db, ['import-devices', csv]).code).toBe(0);
-    expect(isopatch(db, ['site', 'import', file('site.json', MODEL)]).code).toBe(0);
+    expect(isopatchOn(db, 'import-devices', csv).code).toBe(0);
+    expect(isopatchOn(db, 'site', 'import', file('site.json', MODEL)).code).toBe(0);
     const sqlite = new Database(db);
     sqlite
       .prepare(
@@ -168,7 +158,7 @@ describe('isopatch site', () => {
       )
       .run();
     sqlite.close();
-    const run = isopatch(db, ['site', 'import', file('fewer.json', { ...MODEL, teams: [MODEL.teams[0]] })]);
+    const run = isopatchOn(db, 'site', 'import', file('fewer.json', { ...MODEL, teams: [MODEL.teams[0]] }));
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
       '  kept team "Biomed": it is not in the file, but planned windows are assigned to it.',
@@ -184,7 +174,7 @@ describe('isopatch site', () => {
     [['site', 'import', '/nonexistent/site.json'], /The file \/nonexistent\/site.json does not exist/],
   ])('answers %j with exit code 2 and one sentence', (args, message) => {
     const { db } = setup();
-    const run = isopatch(db, args);
+    const run = isopatchOn(db, ...args);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(message);

@@ -3,6 +3,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { isopatchOn } from '../../testing/cli';
 import { integrityCheck, tableChecksums } from '../../testing/table-checksums';
 import { tempDir } from '../../testing/temp';
 import { DISK_FULL_MESSAGE } from './storage-errors';
@@ -20,20 +21,13 @@ const withFileLimit = (kib: number, entry: string, args: string[]) => [
   ...args,
 ];
 
-function isopatch(db: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [join(DIST, 'cli.cjs'), '--db', db, ...args], {
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
 /** A database with a few devices, started twice so the daily backup exists and no start writes much. */
 function smallHospital() {
   const dir = tempDir();
   const db = join(dir, 'isopatch.sqlite');
   writeFileSync(join(dir, 'few.csv'), 'Asset Tag,Model\nA-1,Symbia T16\nA-2,Biograph mCT\n');
-  expect(isopatch(db, 'import-devices', join(dir, 'few.csv')).code).toBe(0);
-  expect(isopatch(db, 'status').code).toBe(0);
+  expect(isopatchOn(db, 'import-devices', join(dir, 'few.csv')).code).toBe(0);
+  expect(isopatchOn(db, 'status').code).toBe(0);
   const lines = ['Asset Tag,Manufacturer,Model,Department,OS,Notes'];
   for (let i = 0; i < 5000; i++)
     lines.push(`BIG-${i},Siemens,Symbia T16,Nuclear Medicine,Windows 7,${'n'.repeat(200)}`);
@@ -54,7 +48,7 @@ describe('a full disk', () => {
     expect(run.status).toBe(2);
     expect(integrityCheck(db)).toBe('ok');
     expect(tableChecksums(db)).toEqual(before);
-    expect(isopatch(db, 'status').code).toBe(0);
+    expect(isopatchOn(db, 'status').code).toBe(0);
   });
 
   it('makes the router answer DISK_FULL, and the running app goes on working', async () => {
@@ -78,7 +72,7 @@ describe('a full disk', () => {
 
   it('lets no partial copy stand in for a backup', () => {
     const { dir, db, big } = smallHospital();
-    expect(isopatch(db, 'import-devices', big).code).toBe(0);
+    expect(isopatchOn(db, 'import-devices', big).code).toBe(0);
     const out = join(dir, 'copy.sqlite');
     const run = spawnSync('bash', withFileLimit(256, 'cli.cjs', ['--db', db, 'backup', '--out', out]), {
       encoding: 'utf8',
