@@ -72,8 +72,11 @@ const lengthOf = (column: Column, value: Cell): number => {
   return value === null ? 0 : String(value).length;
 };
 
-/** The longest word in a text column's values (numbers and boxes have their own room). */
-function longestWord(column: Column, rows: readonly (readonly Cell[])[], index: number): number {
+/**
+ * The longest word in a text column's values, up to `cap` (numbers and boxes have their own room). Stops at the
+ * cap: a register of 10,000 devices would otherwise split every value of every column.
+ */
+function longestWord(column: Column, rows: readonly (readonly Cell[])[], index: number, cap: number): number {
   if (column.type !== 'text') return 0;
   let longest = 0;
   for (const row of rows) {
@@ -81,7 +84,10 @@ function longestWord(column: Column, rows: readonly (readonly Cell[])[], index: 
     const lines = Array.isArray(value) ? (value as readonly string[]) : [value];
     for (const line of lines)
       if (typeof line === 'string')
-        for (const word of line.split(/\s+/)) longest = Math.max(longest, word.length);
+        for (const word of line.split(/\s+/)) {
+          longest = Math.max(longest, word.length);
+          if (longest >= cap) return cap;
+        }
   }
   return longest;
 }
@@ -99,7 +105,7 @@ function widths(section: TableSection, printed: readonly { column: Column; index
         // Header words are bold: a third wider than the characters of the values.
         const word = Math.max(...column.label.split(/\s+/).map((w) => w.length * 1.35));
         // A short word of a value ("announced") is not cut either; long ones (host names, paths) may wrap.
-        const valueWord = Math.min(14, longestWord(column, section.rows, index)) * 1.3;
+        const valueWord = longestWord(column, section.rows, index, 14) * 1.3;
         return Math.min(45, Math.max(3, typical, word + 1.5, valueWord + 1));
       }),
     ),
