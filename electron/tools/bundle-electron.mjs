@@ -12,15 +12,19 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
  * with a dynamic import(), which this plugin points at the separate file.
  */
 const LAZY = {
-  exceljs: 'exceljs',
-  './csaf-validator-lib': 'electron/core/advisories/csaf/csaf-validator-lib.ts',
+  exceljs: { file: 'vendor/exceljs', entry: 'exceljs' },
+  './csaf-validator-lib': {
+    file: 'vendor/csaf-validator-lib',
+    entry: 'electron/core/advisories/csaf/csaf-validator-lib.ts',
+  },
 };
-const vendorFile = (specifier) => `./vendor/${specifier.replace(/^\.\//, '')}.cjs`;
+const escaped = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const lazyLibraries = {
   name: 'lazy-libraries',
   setup(build) {
-    build.onResolve({ filter: /^(exceljs|\.\/csaf-validator-lib)$/ }, (args) =>
-      args.kind === 'dynamic-import' ? { path: vendorFile(args.path), external: true } : undefined,
+    const filter = new RegExp(`^(${Object.keys(LAZY).map(escaped).join('|')})$`);
+    build.onResolve({ filter }, (args) =>
+      args.kind === 'dynamic-import' ? { path: `./${LAZY[args.path].file}.cjs`, external: true } : undefined,
     );
   },
 };
@@ -40,9 +44,7 @@ const NODE_BUNDLE = {
 export async function bundleElectron() {
   await build({
     ...NODE_BUNDLE,
-    entryPoints: Object.fromEntries(
-      Object.entries(LAZY).map(([specifier, entry]) => [vendorFile(specifier).slice(2, -4), entry]),
-    ),
+    entryPoints: Object.fromEntries(Object.values(LAZY).map(({ file, entry }) => [file, entry])),
   });
   await build({
     ...NODE_BUNDLE,
