@@ -1,6 +1,7 @@
 // A hospital group for the planning benchmark, built through the router as the app builds it, then planned
 // by priority and naively (first come, first served) on the same data. Bundled by planning.mjs with esbuild.
 import { createRouter } from '../../electron/api/router';
+import type { PlannedWindow } from '../../electron/api/schemas/planning';
 import { priorityOf } from '../../electron/core/advisories/matching/risk';
 import { computePlan } from '../../electron/core/planning/plan-service';
 import { openSession } from '../../electron/core/session';
@@ -135,6 +136,7 @@ export async function measure(path: string, devices: number, runs: number) {
     samples.push(performance.now() - started);
   }
   const naive = computePlan(session.ctx, { from: '2026-11-30' }, 'first-come');
+  const move = await moveOneWindow(session);
   session.ctx.db.close();
   return {
     samples,
@@ -143,7 +145,43 @@ export async function measure(path: string, devices: number, runs: number) {
     breaches: planned.result.breaches.length,
     exposure: planned.result.exposure,
     naiveExposure: naive.result.exposure,
+    move,
   };
+}
+
+/**
+ * A window dragged on the applied plan, as the schedule does it: the move saved (one transaction), then the week
+ * listed again with every conflict. Milliseconds of each, medians of a few moves.
+ */
+async function moveOneWindow(session: Awaited<ReturnType<typeof buildHospital>>) {
+  const router = createRouter(session, { logError: (e) => console.error(e) });
+  const call = async (name: string, input: unknown) => {
+    const result = await router.dispatch(name, input);
+    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+    return result.value as { windows: PlannedWindow[] };
+  };
+  await call('applyPlan', { from: '2026-11-30' });
+  const week = { from: '2026-12-01', to: '2026-12-07' };
+  const window = (await call('listWindows', week)).windows[5];
+  if (!window) throw new Error('The plan has no windows in its first week.');
+  const save: number[] = [];
+  const list: number[] = [];
+  for (let minutes = 1; minutes <= 5; minutes++) {
+    const shift = minutes * 60_000;
+    let started = performance.now();
+    await call('saveWindow', {
+      id: window.id,
+      deviceId: window.deviceId,
+      kind: window.kind,
+      start: new Date(Date.parse(window.start) + shift).toISOString(),
+      end: new Date(Date.parse(window.end) + shift).toISOString(),
+    });
+    save.push(performance.now() - started);
+    started = performance.now();
+    await call('listWindows', week);
+    list.push(performance.now() - started);
+  }
+  return { save, list };
 }
 
 export { computePlan };

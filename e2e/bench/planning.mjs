@@ -27,6 +27,14 @@ export async function run() {
     rows.push({ name: 'planning: 20,000 / 10,000 time ratio (goal at most 2.5)', text: ratio.toFixed(2) });
     const r = results[10_000];
     rows.push({
+      name: 'planning: moving one window on the 10,000-device plan, the save',
+      ms: summary(r.move.save),
+    });
+    rows.push({
+      name: 'planning: moving one window on the 10,000-device plan, the week listed again with its conflicts',
+      ms: summary(r.move.list),
+    });
+    rows.push({
       name: 'planning: exposure, CVSS x days until isolated, 10,000 devices (priority plan / naive first-come)',
       text: `${Math.round(r.exposure)} / ${Math.round(r.naiveExposure)} (${((1 - r.exposure / r.naiveExposure) * 100).toFixed(1)}% less)`,
     });

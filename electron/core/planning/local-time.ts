@@ -75,11 +75,24 @@ export function localDays(
   return days;
 }
 
-export const nextDate = (date: string) => DateTime.fromISO(date).plus({ days: 1 }).toISODate() as string;
+/** The calendar date after `date` (YYYY-MM-DD): plain date arithmetic, the same in every zone. */
+export function nextDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
+}
+
+const dayStarts = new Map<string, number>();
 
 /** The start of a local day as an instant (a day may start at 01:00 where midnight does not exist). */
-export const startOfLocalDay = (date: string, zone: string) =>
-  DateTime.fromISO(date, { zone }).startOf('day').toMillis();
+export function startOfLocalDay(date: string, zone: string): number {
+  const key = `${zone} ${date}`;
+  const known = dayStarts.get(key);
+  if (known !== undefined) return known;
+  if (dayStarts.size >= CACHE_LIMIT) dayStarts.clear();
+  const start = DateTime.fromISO(date, { zone }).startOf('day').toMillis();
+  dayStarts.set(key, start);
+  return start;
+}
 
 export const toLocalIso = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone }).toISO() as string;
 

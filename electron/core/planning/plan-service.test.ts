@@ -215,6 +215,56 @@ describe('planning through the router', () => {
       ['NM-1', 'moved', '2026-12-05T07:30:00.000+01:00'],
     ]);
   });
+  it('gives a saved window the conflicts the check over all windows gives it, for every rule', async () => {
+    const { router, db } = await hospital();
+    const plan = await call<Plan>(router, 'applyPlan', { from: '2026-11-30' });
+    const [first, second] = plan.tasks;
+    if (!first?.id || !second?.id) throw new Error('Two isolations were expected.');
+    db.prepare("UPDATE team SET daily_capacity_minutes = 45 WHERE name = 'Network team'").run();
+    const saves = [
+      // Both NM systems down together, and the network team over its 45 minutes a day.
+      { id: second.id, deviceId: second.deviceId, kind: 'isolation', start: first.start, end: first.end },
+      // Outside the slots and the team's hours, on a Sunday.
+      {
+        deviceId: second.deviceId,
+        kind: 'qc',
+        start: '2026-12-13T20:00:00.000+01:00',
+        end: '2026-12-13T21:00:00.000+01:00',
+      },
+      // The first isolation moved two weeks on, then its patch placed a week before that: the order is broken
+      // by a window far from the one saved (and no patch is available yet).
+      {
+        id: first.id,
+        deviceId: first.deviceId,
+        kind: 'isolation',
+        start: '2026-12-19T07:00:00.000+01:00',
+        end: '2026-12-19T08:00:00.000+01:00',
+      },
+      {
+        deviceId: first.deviceId,
+        kind: 'patch',
+        start: '2026-12-12T07:00:00.000+01:00',
+        end: '2026-12-12T08:00:00.000+01:00',
+      },
+    ];
+    const seen: string[] = [];
+    for (const save of saves) {
+      const saved = await call<PlannedWindow>(router, 'saveWindow', save);
+      seen.push(...saved.conflicts);
+      const listed = await call<{ windows: PlannedWindow[] }>(router, 'listWindows', {});
+      expect(saved.conflicts).toEqual(listed.windows.find((w) => w.id === saved.id)?.conflicts);
+    }
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('both NM systems down'),
+        expect.stringContaining('over its daily capacity of 45'),
+        expect.stringContaining("starts before the device's isolation ends"),
+        expect.stringContaining('no patch is available'),
+        expect.stringContaining("outside Nuclear Medicine's maintenance slots"),
+        expect.stringContaining('outside the working hours of'),
+      ]),
+    );
+  });
 });
 
 describe('priority follows the work', () => {
