@@ -102,6 +102,35 @@ describe('restoring a backup through the router', () => {
     (router.session() as OpenSession).ctx.db.close();
   });
 
+  it('restores only a listed backup from the app, any copy from the command line', async () => {
+    const { dir, path, backup } = await databaseWithBackup();
+    const copy = join(dir, 'copy-from-a-colleague.sqlite');
+    writeFileSync(copy, readFileSync(backup));
+    const before = sha(path);
+    const app = routerFor(await openSession(path, options), path);
+    expect(await app.dispatch('restoreBackup', { backup: copy })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: `Only a backup listed in ${join(dir, 'backups')} can be restored here; to restore another copy, use "isopatch restore FILE".`,
+      },
+    });
+    expect(await app.dispatch('restoreBackup', { backup: '/etc/passwd' })).toMatchObject({ ok: false });
+    expect(sha(path)).toBe(before);
+    expect(readdirSync(dir).filter((name) => /damaged|replaced|restoring/.test(name))).toEqual([]);
+    (app.session() as OpenSession).ctx.db.close();
+
+    const cli = createRouter(await openSession(path, options), {
+      reopen: () => openSession(path, options),
+      restoreFromAnyFile: true,
+    });
+    expect(await value<RestoreResult>(cli, 'restoreBackup', { backup: copy })).toMatchObject({
+      restoredFrom: copy,
+      reopened: true,
+    });
+    (cli.session() as OpenSession).ctx.db.close();
+  });
+
   it.each([
     ['a text file', (p: string) => writeFileSync(p, 'Asset Tag;Model\n'.repeat(300))],
     ['a damaged database', (p: string) => truncateSync(p, 2000)],

@@ -1,8 +1,10 @@
+import { resolve } from 'node:path';
 import { auditRecorder } from '../core/audit/audit-log';
 import { backupListOf } from '../core/db/export';
 import { latestVersion } from '../core/db/migrate';
 import { migrations } from '../core/db/migrations';
 import { restoreDatabase } from '../core/db/restore';
+import { AppError } from '../core/errors';
 import { type CoreSession, closeSession, openSession } from '../core/session';
 import type { OperationName } from './contract';
 import type { BackupList, RestoreResult } from './schemas/database-files';
@@ -23,6 +25,8 @@ export interface SessionHolder {
   /** Opens the database file again as the transport first did (by default: with the default options). */
   readonly reopen?: () => Promise<CoreSession>;
   readonly nativeBinding?: string;
+  /** Whether a restore may take any file, not only a listed backup (see RouterOptions). */
+  readonly restoreFromAnyFile?: boolean;
 }
 
 const placeOf = (session: CoreSession) =>
@@ -40,6 +44,15 @@ export async function runRecovery(
   if (name === 'listBackups') return backupListOf(databasePath, backupsDir);
 
   const restoredFrom = input.backup ?? '';
+  if (!sessions.restoreFromAnyFile) {
+    const listed = backupListOf(databasePath, backupsDir).backups.map((b) => resolve(b.path));
+    if (!listed.includes(resolve(restoredFrom))) {
+      throw new AppError(
+        'INVALID_INPUT',
+        `Only a backup listed in ${backupsDir} can be restored here; to restore another copy, use "isopatch restore FILE".`,
+      );
+    }
+  }
   const reopen =
     sessions.reopen ?? (() => openSession(databasePath, { nativeBinding: sessions.nativeBinding }));
   // Our own connection closes first: the file must not be open while it is moved aside.

@@ -24,6 +24,11 @@ export interface RouterOptions {
   reopen?: () => Promise<CoreSession>;
   /** better-sqlite3 built for Electron, to check a backup before it is restored. */
   nativeBinding?: string;
+  /**
+   * Whether restoreBackup takes any file. Only the CLI, whose user names a file on their own machine; the app's
+   * windows may restore only the backups listBackups gives, so a page cannot make the app read any path.
+   */
+  restoreFromAnyFile?: boolean;
 }
 
 const fail = (code: ErrorCode, message: string, issues?: ApiError['issues']): ApiResult<never> => ({
@@ -41,6 +46,7 @@ export function createRouter(initial: CoreSession, options: RouterOptions = {}):
     },
     reopen: options.reopen,
     nativeBinding: options.nativeBinding,
+    restoreFromAnyFile: options.restoreFromAnyFile ?? false,
   };
 
   return {

@@ -102,7 +102,8 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
       json: values.json === true,
     });
   const session = await openSession(resolveDatabasePath({ flag: values.db as string | undefined }));
-  const router = createRouter(session);
+  // The person at the command line names files on their own machine: `isopatch restore` takes any copy.
+  const router = createRouter(session, { restoreFromAnyFile: true });
   try {
     if (session.state === 'refused' && !command.runsOnRefusedDatabase)
       throw new CliError(refusedMessage(session.error));

@@ -12,6 +12,7 @@ export const HOSTILE = [
   "+cmd|' /C calc'!A0",
   '-2+3',
   '@SUM(1+1)*cmd|',
+  'Radiology;=1+2;-3',
   '{{constructor.constructor("window.__pwned=1")()}}',
   'A\u202eevil.exe',
 ] as const;

@@ -93,6 +93,8 @@ export const windowList = z.object({
   conflictCount: z.number().int(),
 });
 
+const MAX_WINDOW_DAYS = 7;
+
 /** Create a window by hand, or move, resize or reassign one: it becomes locked. */
 export const saveWindowInput = z
   .object({
@@ -107,6 +109,11 @@ export const saveWindowInput = z
   .strict()
   .refine((w) => Date.parse(w.end) > Date.parse(w.start), {
     message: 'must end after it starts',
+    path: ['end'],
+  })
+  // The longest task is hours; a window of weeks is a mistyped date.
+  .refine((w) => Date.parse(w.end) - Date.parse(w.start) <= MAX_WINDOW_DAYS * 86_400_000, {
+    message: `must end at most ${MAX_WINDOW_DAYS} days after it starts`,
     path: ['end'],
   });
 export type SaveWindowInput = z.output<typeof saveWindowInput>;

@@ -21,7 +21,7 @@ const markLoaded = (ctx: CoreContext, key: string, version: number) =>
 export function ensureBundledCatalog(ctx: CoreContext, audit: AuditRecorder): void {
   ctx.db.transaction(() => {
     if (loadedVersion(ctx, 'catalog.model-families.version') !== String(modelFamilies.version)) {
-      loadModelFamilies(ctx);
+      loadModelFamilies(ctx, audit);
       markLoaded(ctx, 'catalog.model-families.version', modelFamilies.version);
       audit({
         entity: 'model_alias',
@@ -37,7 +37,7 @@ export function ensureBundledCatalog(ctx: CoreContext, audit: AuditRecorder): vo
   })();
 }
 
-function loadModelFamilies(ctx: CoreContext) {
+function loadModelFamilies(ctx: CoreContext, audit: AuditRecorder) {
   const vendors = new VendorDirectory(ctx);
   const insertFamily = ctx.db.prepare(
     'INSERT INTO product_family (vendor_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING',
@@ -47,7 +47,7 @@ function loadModelFamilies(ctx: CoreContext) {
     "INSERT INTO model_alias (family_id, model, source) VALUES (?, ?, 'bundled') ON CONFLICT DO NOTHING",
   );
   for (const entry of modelFamilies.families) {
-    const vendor = vendors.resolveOrCreate(entry.vendor);
+    const vendor = vendors.resolveOrCreate(entry.vendor, audit);
     insertFamily.run(vendor.id, entry.family);
     const id = familyId.get(vendor.id, entry.family) as number;
     for (const model of entry.models) insertModel.run(id, model);

@@ -90,3 +90,31 @@ describe('departments of imported devices', () => {
     expect(sitesOfDevices(session.ctx.db)).toEqual({ 'A-1': 'North Clinic / Oncology' });
   });
 });
+
+describe('departments and vendors made along the way', () => {
+  it('are audited, with the import batch that named them first', async () => {
+    const session = await openTestSession();
+    const router = createRouter(session);
+    const imported = (await ok(router, 'importDevices', {
+      fileName: 'devices.csv',
+      content: csv('Asset Tag,Manufacturer,Department\nA-1,Acme Imaging,Cardiology\n'),
+    })) as { batchId: number };
+    const device = session.ctx.db.prepare("SELECT id FROM device WHERE asset_tag = 'A-1'").pluck().get();
+    await ok(router, 'updateDevice', {
+      id: device,
+      changes: { department: 'Hybrid OR', manufacturer: 'Nova Medical' },
+    });
+    const created = session.ctx.db
+      .prepare(
+        `SELECT entity, json_extract(after_json, '$.name') AS name, batch_id AS batchId, operation FROM audit_log
+         WHERE entity IN ('vendor', 'department') AND action = 'create' ORDER BY id`,
+      )
+      .all();
+    expect(created).toEqual([
+      { entity: 'vendor', name: 'Acme Imaging', batchId: imported.batchId, operation: 'importDevices' },
+      { entity: 'department', name: 'Cardiology', batchId: imported.batchId, operation: 'importDevices' },
+      { entity: 'vendor', name: 'Nova Medical', batchId: null, operation: 'updateDevice' },
+      { entity: 'department', name: 'Hybrid OR', batchId: null, operation: 'updateDevice' },
+    ]);
+  });
+});

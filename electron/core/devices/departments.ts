@@ -1,3 +1,4 @@
+import type { AuditRecorder } from '../audit/audit-log';
 import type { CoreContext } from '../context';
 import { isoNow } from '../context';
 
@@ -28,8 +29,8 @@ export class DepartmentDirectory {
     return this.byName.get(name.toLowerCase());
   }
 
-  /** Within the caller's transaction. */
-  findOrCreate(name: string): number {
+  /** Within the caller's transaction; a department made here is audited like any other change. */
+  findOrCreate(name: string, audit: AuditRecorder, batchId?: number): number {
     const known = this.find(name);
     if (known !== undefined) return known;
     const at = isoNow(this.ctx);
@@ -38,6 +39,13 @@ export class DepartmentDirectory {
         .prepare('INSERT INTO department (site_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)')
         .run(this.siteId, name, at, at).lastInsertRowid,
     );
+    audit({
+      entity: 'department',
+      entityId: id,
+      action: 'create',
+      after: { name, siteId: this.siteId },
+      batchId,
+    });
     this.byName.set(name.toLowerCase(), id);
     return id;
   }

@@ -20,9 +20,8 @@ import {
   TEXT_COLUMNS,
   toDevice,
 } from './device-record';
-import { deviceLabel } from './device-state';
+import { findDevice, moveDevice } from './device-state';
 import { checkIp, cleanText, normalizeMac } from './import/normalize';
-import { assertTransition } from './lifecycle';
 import { VendorDirectory } from './vendors';
 
 function readRow(ctx: CoreContext, id: number): DeviceRow {
@@ -95,12 +94,12 @@ function applyDeviceChanges(
   }
   if ('manufacturer' in changes) {
     next.vendor_id = next.manufacturer
-      ? new VendorDirectory(ctx).resolveOrCreate(next.manufacturer).id
+      ? new VendorDirectory(ctx).resolveOrCreate(next.manufacturer, audit).id
       : null;
   }
   if ('department' in changes) {
     const name = changes.department ? cleanText(changes.department) : '';
-    next.department_id = name ? new DepartmentDirectory(ctx).findOrCreate(name) : null;
+    next.department_id = name ? new DepartmentDirectory(ctx).findOrCreate(name, audit) : null;
     touched.add('department');
   }
   if (next.asset_tag === null && next.serial === null) {
@@ -114,16 +113,11 @@ function applyDeviceChanges(
     changes.controls !== undefined
       ? JSON.stringify({ ...JSON.parse(current.controls_json), ...changes.controls })
       : undefined;
-  if (changes.state && changes.state !== current.state) {
-    assertTransition(deviceLabel(current), current.state, changes.state, {
-      reason: changes.stateReason ?? current.state_reason,
-    });
-  }
+  // A new state goes through the lifecycle, as from the state form: the network follows isolation and
+  // reconnection, the isolation deadline starts, a side state cancels the open windows.
+  const stateMove = changes.state && changes.state !== current.state ? changes.state : null;
   const stateChanges = {
-    ...(changes.state && changes.state !== current.state
-      ? { state: changes.state, state_by_matching: 0 }
-      : {}),
-    ...(changes.stateReason !== undefined && changes.stateReason !== current.state_reason
+    ...(!stateMove && changes.stateReason !== undefined && changes.stateReason !== current.state_reason
       ? { state_reason: changes.stateReason }
       : {}),
     ...(changes.networkState && changes.networkState !== current.network_state
@@ -131,7 +125,12 @@ function applyDeviceChanges(
       : {}),
     ...(controls !== undefined && controls !== current.controls_json ? { controls_json: controls } : {}),
   };
-  if (changedColumns.length === 0 && Object.keys(stateChanges).length === 0) return false;
+  const moveState = () => {
+    if (!stateMove) return false;
+    moveDevice(ctx, findDevice(ctx, { deviceId: id }), stateMove, { reason: changes.stateReason }, audit);
+    return true;
+  };
+  if (changedColumns.length === 0 && Object.keys(stateChanges).length === 0) return moveState();
   const assignments = { ...Object.fromEntries(changedColumns.map((c) => [c, next[c]])), ...stateChanges };
   try {
     ctx.db
@@ -159,6 +158,7 @@ function applyDeviceChanges(
     ),
     after: assignments,
   });
+  moveState();
   return true;
 }
 

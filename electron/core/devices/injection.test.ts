@@ -102,9 +102,11 @@ describe('hostile text in device fields', () => {
     expect(csv).toContain(",'+cmd|' /C calc'!A0\r\n");
     expect(csv).toContain("'-2+3");
     expect(csv).toContain("'@SUM(1+1)*cmd|");
-    // No cell of the file starts with a formula character, wherever a spreadsheet would start a cell.
-    const cells = csv.split(/\r\n/).flatMap((line) => line.split(','));
-    expect(cells.filter((cell) => /^"?[=+\-@]/.test(cell))).toEqual([]);
+    expect(csv).toContain(`"Radiology;'=1+2;'-3"`);
+    // No cell of the file starts with a formula character, wherever a spreadsheet would start a cell: at a comma,
+    // and at a ';' or tab, where Excel in most of Europe splits a .csv whatever the quotes say.
+    const cells = csv.split(/\r\n/).flatMap((line) => line.split(/[,;\t]/));
+    expect(cells.filter((cell) => /^"*[=+\-@]/.test(cell))).toEqual([]);
   });
 
   it('stays text in the calendar export: no line of its own, no property of its own', async () => {

@@ -129,7 +129,7 @@ function followVendors(ctx: CoreContext, audit: AuditRecorder): number {
   let moved = 0;
   for (const s of spellings) {
     if (s.manufacturer.trim() === '') continue;
-    const vendor = vendors.resolveOrCreate(s.manufacturer);
+    const vendor = vendors.resolveOrCreate(s.manufacturer, audit);
     if (vendor.id === s.vendor_id) continue;
     update.run(vendor.id, s.manufacturer, s.vendor_id);
     moved += s.n;

@@ -76,12 +76,13 @@ export class VendorDirectory {
     return vendor;
   }
 
-  /** Within the caller's transaction. */
-  resolveOrCreate(manufacturer: string): Vendor {
+  /** Within the caller's transaction; a vendor made here is audited like any other change. */
+  resolveOrCreate(manufacturer: string, audit: AuditRecorder, batchId?: number): Vendor {
     const known = this.resolve(manufacturer);
     if (known) return known;
     const name = withoutNul(manufacturer);
     const id = Number(this.ctx.db.prepare('INSERT INTO vendor (name) VALUES (?)').run(name).lastInsertRowid);
+    audit({ entity: 'vendor', entityId: name, action: 'create', after: { name }, batchId });
     const vendor = { id, name };
     this.byKey.set(vendorKey(manufacturer), vendor);
     this.bySpelling.set(manufacturer, vendor);

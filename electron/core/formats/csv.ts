@@ -5,11 +5,18 @@
 
 // =, +, - and @ start a formula in Excel, LibreOffice and Google Sheets; a leading tab or CR can hide one.
 const FORMULA_START = /^[=+\-@\t\r]/;
+// Excel in most of Europe splits a .csv at ';' (its list separator), whatever the quotes around the comma-separated
+// cell say, and a tab splits where a file is pasted or read as tab-separated: each part starts a cell of its own.
+const FORMULA_AFTER_SEPARATOR = /([;\t])("?)(?=[=+\-@\t\r])/g;
 
-/** RFC 4180 cell; a cell that a spreadsheet would run as a formula is prefixed with ' so it stays text. */
+/**
+ * RFC 4180 cell. Whatever a spreadsheet could run as a formula gets a ' first, so it stays text: the cell's
+ * start, and the start of each part a ';' or tab would make a cell of its own.
+ */
 export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const inner = value.replace(FORMULA_AFTER_SEPARATOR, "$1$2'");
+  const safe = FORMULA_START.test(inner) ? `'${inner}` : inner;
+  return /[",;\t\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /**

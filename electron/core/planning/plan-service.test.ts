@@ -215,6 +215,50 @@ describe('planning through the router', () => {
       ['NM-1', 'moved', '2026-12-05T07:30:00.000+01:00'],
     ]);
   });
+  it('refuses dates a typo put years away, and windows of weeks, before anything is written', async () => {
+    const { router, db } = await hospital();
+    const plan = await call<Plan>(router, 'applyPlan', { from: '2026-11-30' });
+    const [first] = plan.tasks;
+    if (!first?.id) throw new Error('An isolation was expected.');
+    const windows = () => db.prepare('SELECT start_at, end_at FROM planned_window ORDER BY id').all();
+    const before = windows();
+    const moved = (start: string, end: string) =>
+      router.dispatch('saveWindow', {
+        id: first.id,
+        deviceId: first.deviceId,
+        kind: 'isolation',
+        start,
+        end,
+      });
+    expect(await moved('2226-12-05T07:00:00+01:00', '2226-12-05T08:00:00+01:00')).toMatchObject({
+      ok: false,
+      error: {
+        message:
+          "The window's start, 2226-12-05T07:00:00+01:00, is more than two years from today; check the year.",
+      },
+    });
+    expect(await moved('2026-12-05T07:00:00+01:00', '2026-12-25T08:00:00+01:00')).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('must end at most 7 days after it starts') },
+    });
+    expect(await router.dispatch('previewPlan', { from: '2326-01-01' })).toMatchObject({
+      ok: false,
+      error: {
+        message: 'The first day of the plan, 2326-01-01, is more than two years from today; check the year.',
+      },
+    });
+    expect(
+      await router.dispatch('completeTask', { id: first.id, actualStart: '1926-12-05T07:00:00+01:00' }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        message:
+          'The actual start, 1926-12-05T07:00:00+01:00, is more than two years before today; check the year.',
+      },
+    });
+    expect(windows()).toEqual(before);
+  });
+
   it('gives a saved window the conflicts the check over all windows gives it, for every rule', async () => {
     const { router, db } = await hospital();
     const plan = await call<Plan>(router, 'applyPlan', { from: '2026-11-30' });

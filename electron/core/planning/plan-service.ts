@@ -8,6 +8,7 @@ import { localDateOf, startOfLocalDay, toLocalIso } from './local-time';
 import { followWindows } from './planned-states';
 import { type PlannedTask, type PlanOrder, plan as runPlanner } from './planner';
 import { DAY_MS, type ExistingWindow, isFixed, type PlanningData } from './planning-data';
+import { assertWithinReach } from './reach';
 import { conflictsOf } from './rules';
 import { WindowDescriber } from './window-view';
 
@@ -26,6 +27,7 @@ interface ComputedPlan {
 export function planningDataFrom(ctx: CoreContext, from: string | undefined) {
   const zone = mainZone(ctx);
   const day = from ?? localDateOf(ctx.now().getTime(), zone);
+  assertWithinReach(ctx, startOfLocalDay(day, zone), 'The first day of the plan', day);
   const earliest = Math.max(ctx.now().getTime(), startOfLocalDay(day, zone));
   const { policies } = readPolicies(ctx);
   return { day, data: loadPlanningData(ctx, earliest, earliest + policies.horizonDays * DAY_MS) };

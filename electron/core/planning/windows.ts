@@ -16,6 +16,7 @@ import { loadPlanningData, mainZone } from './load-planning';
 import { describeInstant, nextDate, startOfLocalDay } from './local-time';
 import { followWindows } from './planned-states';
 import { DAY_MS, TEAM_FOR } from './planning-data';
+import { assertWithinReach } from './reach';
 import { conflictsOf } from './rules';
 import { WindowDescriber } from './window-view';
 
@@ -165,6 +166,8 @@ export function saveWindow(ctx: CoreContext, input: SaveWindowInput, audit: Audi
       `${device.asset_tag ?? 'This device'} is ${device.state.replace('-', ' ')}: it gets no windows.`,
     );
   }
+  assertWithinReach(ctx, Date.parse(input.start), "The window's start", input.start);
+  assertWithinReach(ctx, Date.parse(input.end), "The window's end", input.end);
   const at = isoNow(ctx);
   const start = new Date(input.start).toISOString();
   const end = new Date(input.end).toISOString();
@@ -262,6 +265,8 @@ export function completeTask(
 ): PlannedWindow {
   const row = readWindow(ctx, input.id);
   if (row.status === 'done') throw new AppError('CONFLICT', `Window ${input.id} is already done.`);
+  if (input.actualStart)
+    assertWithinReach(ctx, Date.parse(input.actualStart), 'The actual start', input.actualStart);
   const actualStart = input.actualStart ? new Date(input.actualStart).toISOString() : row.start_at;
   const actualEnd = input.actualEnd ? new Date(input.actualEnd).toISOString() : row.end_at;
   if (Date.parse(actualEnd) < Date.parse(actualStart)) {

@@ -36,11 +36,18 @@ describe('CSV', () => {
       "'+1",
       "'-2",
       "'@SUM(A1)",
-      "'\tcmd",
+      `"'\tcmd"`,
       `"'\rcmd"`,
       'plain',
     ]);
     expect(csvDocument([['a', 'b,c'], ['"q"'], []])).toBe('\ufeffa,"b,c"\r\n"""q""",\r\n,\r\n');
+    // Excel in a ';' locale starts a cell after each ';' (and a tab does where a file is read as tab-separated).
+    expect(['a;=1', 'a;"=1"', 'a\t+1', 'a; =1'].map(csvCell)).toEqual([
+      `"a;'=1"`,
+      `"a;""'=1"""`,
+      `"a\t'+1"`,
+      '"a; =1"',
+    ]);
   });
 
   it('writes the device register with formula prefixes neutralised, BOM first, one field count throughout', async () => {

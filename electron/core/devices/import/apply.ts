@@ -40,6 +40,11 @@ export function applyImport(
 ): AppliedImport {
   const vendors = new VendorDirectory(ctx);
   const departments = new DepartmentDirectory(ctx);
+  // Vendors and departments a file names for the first time are made, and audited, as part of its batch.
+  const directories: Directories = {
+    vendorOf: (manufacturer) => vendors.resolveOrCreate(manufacturer, audit, batchId ?? undefined).id,
+    departmentOf: (name) => departments.findOrCreate(name, audit, batchId ?? undefined),
+  };
   const existing = existingByKey(ctx, key);
   // With the serial number as key the asset tag is an ordinary field, but still unique: a row giving a tag that
   // another device has is rejected, naming the tag, instead of failing the whole import (found by fuzzing).
@@ -83,7 +88,7 @@ export function applyImport(
       continue;
     }
     const current = matches[0];
-    const next = incoming(row, current, vendors, departments);
+    const next = incoming(row, current, directories);
     const owner = next.asset_tag === null ? undefined : tagOwners?.get(next.asset_tag);
     if (owner !== undefined && owner !== current?.id) {
       row.rejection = `has asset tag "${next.asset_tag}", which another device already has`;
@@ -158,21 +163,24 @@ const EMPTY: DeviceSnapshot = {
   flags_json: '[]',
 };
 
+interface Directories {
+  vendorOf(manufacturer: string): number;
+  departmentOf(name: string): number;
+}
+
 function incoming(
   row: InterpretedRow,
   current: DeviceRecord | undefined,
-  vendors: VendorDirectory,
-  departments: DepartmentDirectory,
+  directories: Directories,
 ): DeviceSnapshot {
   const next: DeviceSnapshot = current ? snapshotOf(current) : { ...EMPTY };
   for (const [field, column] of TEXT_COLUMN_ENTRIES) {
     const value = row.values[field];
     if (value !== undefined) (next[column] as string | null) = value;
   }
-  if (row.values.manufacturer !== undefined)
-    next.vendor_id = vendors.resolveOrCreate(row.values.manufacturer).id;
+  if (row.values.manufacturer !== undefined) next.vendor_id = directories.vendorOf(row.values.manufacturer);
   if (row.values.department !== undefined)
-    next.department_id = departments.findOrCreate(row.values.department);
+    next.department_id = directories.departmentOf(row.values.department);
   if (Object.keys(row.extra).length > 0) {
     next.extra_json =
       next.extra_json === '{}'

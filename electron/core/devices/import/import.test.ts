@@ -340,6 +340,9 @@ describe('the device register', () => {
       .prepare("SELECT count(*) FROM audit_log WHERE entity = 'device' AND action = 'update'")
       .pluck()
       .get();
-    expect(audited).toBe(3);
+    // The edit of A-1; the bulk change: A-1's state, A-2's department and then its state (the lifecycle's step).
+    expect(audited).toBe(4);
+    // The state went through the lifecycle: the isolation deadline of both starts now.
+    expect(db.prepare('SELECT count(*) FROM device WHERE affected_at IS NOT NULL').pluck().get()).toBe(2);
   });
 });
