@@ -33,3 +33,7 @@ export const COLUMN_LABELS: Record<SortField, string> = {
 export const DEVICE_COLUMNS: readonly SortField[] = DEVICE_FIELDS.flatMap((field) =>
   field === 'manufacturer' ? (['manufacturer', 'vendor'] as const) : [field],
 );
+
+/** "1 device", "12,000 devices": a count with its noun. */
+export const counted = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString()} ${n === 1 ? one : many}`;

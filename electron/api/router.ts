@@ -101,15 +101,20 @@ async function run(
   const audit = auditRecorder(ctx, name);
   if (typeof handler !== 'function') {
     const prepared = await handler.prepare(ctx, input as never);
-    return ctx.db.transaction(() => handler.apply(ctx, prepared, audit))();
+    return ctx.db.transaction(() => handler.apply(ctx, prepared, audit)).immediate();
   }
   if (kind !== 'write') return handler(ctx, input as never, audit);
-  return ctx.db.transaction(() => {
-    const result = handler(ctx, input as never, audit);
-    if (result instanceof Promise)
-      throw new Error(`The write "${name}" must be synchronous to run in a transaction.`);
-    return result;
-  })();
+  // Immediate: the write lock is taken (waiting for a job's worker if need be) before the first read. A
+  // transaction that reads first and then writes is refused at once, without waiting, while another connection
+  // writes.
+  return ctx.db
+    .transaction(() => {
+      const result = handler(ctx, input as never, audit);
+      if (result instanceof Promise)
+        throw new Error(`The write "${name}" must be synchronous to run in a transaction.`);
+      return result;
+    })
+    .immediate();
 }
 
 function describeIssues(error: z.ZodError): { path: string; message: string }[] {

@@ -95,3 +95,26 @@ describe('background jobs', () => {
     });
   });
 });
+
+describe('background jobs, bounded', () => {
+  it('refuses a fourth job while three still run, and takes one again once they are done', async () => {
+    const { router } = await setup();
+    const preview = () =>
+      router.dispatch('startDevicePreview', { fileName: 'big.csv', content: base64(csvOf(30_000)) });
+    const started = [await preview(), await preview(), await preview()];
+    expect(started.every((s) => s.ok)).toBe(true);
+    expect(await preview()).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: 'Isopatch is still reading 3 files; wait for one to finish or cancel it first.',
+      },
+    });
+    // Each preview rehearses the import in a transaction; they wait for one another instead of failing.
+    for (const s of started) {
+      const status = await settle(router, (s as { value: { jobId: string } }).value.jobId);
+      expect(status).toMatchObject({ state: 'done', error: null, preview: { added: 30_000 } });
+    }
+    expect(await preview()).toMatchObject({ ok: true });
+  });
+});

@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import type { JobMessage, JobRequest, JobWorkerData } from './protocol';
 
 const KEEP_FINISHED = 20;
+const MAX_RUNNING = 3;
 
 interface Job {
   status: JobStatus;
@@ -30,11 +31,16 @@ export class JobRegistry {
   constructor(private readonly options: JobRegistryOptions) {}
 
   start(request: JobRequest): { jobId: string } {
-    if (
-      request.kind === 'device-import' &&
-      [...this.jobs.values()].some((j) => j.status.state === 'running')
-    ) {
+    const running = [...this.jobs.values()].filter((j) => j.status.state === 'running').length;
+    if (request.kind === 'device-import' && running > 0) {
       throw new AppError('CONFLICT', 'Another import is still running; wait for it or cancel it first.');
+    }
+    // Each job is a thread holding its whole file: a bound keeps repeated starts from exhausting memory.
+    if (running >= MAX_RUNNING) {
+      throw new AppError(
+        'CONFLICT',
+        `Isopatch is still reading ${MAX_RUNNING} files; wait for one to finish or cancel it first.`,
+      );
     }
     const jobId = `job-${this.next++}`;
     const cancel = new SharedArrayBuffer(4);

@@ -14,7 +14,8 @@ export async function runJob(ctx: CoreContext, request: JobRequest, progress: Pr
   const input: ImportDevicesInput = request.input;
   const prepared = await prepareImport(ctx, input, progress);
   const audit = auditRecorder(ctx, 'importDevices');
-  return (ctx.db as Database.Database).transaction(() =>
-    commitImport(ctx, prepared, audit, input.dryRun, progress),
-  )();
+  // Immediate, as the router's writes: waits for the app's own writes instead of failing at the first write.
+  return (ctx.db as Database.Database)
+    .transaction(() => commitImport(ctx, prepared, audit, input.dryRun, progress))
+    .immediate();
 }

@@ -179,11 +179,12 @@ export function saveWindow(ctx: CoreContext, input: SaveWindowInput, audit: Audi
     if (before.status === 'done')
       throw new AppError('CONFLICT', `Window ${input.id} is done; it can no longer be moved.`);
     const teamId = input.team === undefined ? before.team_id : teamFor(ctx, input.kind, input.team);
+    const notes = input.notes ?? before.notes;
     ctx.db
       .prepare(
         'UPDATE planned_window SET start_at = ?, end_at = ?, team_id = ?, notes = ?, locked = 1, updated_at = ? WHERE id = ?',
       )
-      .run(start, end, teamId, input.notes ?? before.notes, at, input.id);
+      .run(start, end, teamId, notes, at, input.id);
     audit({
       entity: 'planned_window',
       entityId: input.id,
@@ -193,8 +194,9 @@ export function saveWindow(ctx: CoreContext, input: SaveWindowInput, audit: Audi
         end: before.end_at,
         teamId: before.team_id,
         locked: before.locked === 1,
+        notes: before.notes,
       },
-      after: { start, end, teamId, locked: true },
+      after: { start, end, teamId, locked: true, notes },
     });
     return describeOne(ctx, input.id);
   }

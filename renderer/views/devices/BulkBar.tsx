@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { DEVICE_STATES } from '../../../electron/api/device-fields';
 import type { DeviceState } from '../../../electron/api/schemas/devices';
 import { call } from '../../api';
-import { STATE_LABELS } from '../../labels';
+import { counted, STATE_LABELS } from '../../labels';
 import { useDevicesStore } from '../../stores/devices';
 import { reportError } from '../../stores/errors';
 
@@ -19,7 +19,9 @@ export function BulkBar() {
     const changes = { ...(department.trim() && { department: department.trim() }), ...(state && { state }) };
     const result = await call('bulkUpdateDevices', { ids: [...selected], changes });
     if (!result.ok) return reportError(result.error);
-    setMessage(`${result.value.updated} devices changed, ${result.value.unchanged} already so.`);
+    setMessage(
+      `${counted(result.value.updated, 'device')} changed, ${result.value.unchanged.toLocaleString()} already so.`,
+    );
   }
 
   return (
@@ -60,7 +62,7 @@ export function BulkBar() {
         disabled={!department.trim() && !state}
         onClick={() => void apply()}
       >
-        Apply to {selected.size} devices
+        Apply to {counted(selected.size, 'device')}
       </button>
       <button
         type="button"

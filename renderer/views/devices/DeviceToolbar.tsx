@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DeviceFacets, DeviceState } from '../../../electron/api/schemas/devices';
 import { useShortcutAction } from '../../keyboard/shortcuts';
-import { COLUMN_LABELS, DEVICE_COLUMNS, STATE_LABELS } from '../../labels';
+import { COLUMN_LABELS, counted, DEVICE_COLUMNS, STATE_LABELS } from '../../labels';
 import { DEFAULT_COLUMNS, type Filters, type SortField, useDevicesStore } from '../../stores/devices';
 
 const CHOOSABLE: readonly SortField[] = [
@@ -130,7 +130,7 @@ export function DeviceToolbar() {
         </fieldset>
       </details>
       <p className="result-count" role="status">
-        {total === null ? 'Loading…' : `${total.toLocaleString()} devices`}
+        {total === null ? 'Loading…' : counted(total, 'device')}
       </p>
     </div>
   );

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import type { Plan } from '../../../electron/api/schemas/planning';
 import { call } from '../../api';
 import { Term } from '../../components/Term';
+import { counted } from '../../labels';
 import { useScheduleStore } from '../../stores/schedule';
 import { WarningIcon } from './Icons';
 import { dateOfIso, dateText, KIND_LABELS, kindWord, spanText, todayIn } from './time';
@@ -16,15 +17,13 @@ const CHANGE_LABELS: Record<Plan['tasks'][number]['change'], string> = {
   kept: 'Kept (locked)',
 };
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 export function planSummary(plan: Plan): string {
   const c = plan.changes;
-  return `${c.new} new, ${c.moved} moved, ${c.unchanged} unchanged, ${c.removed} removed; ${plural(
+  return `${c.new} new, ${c.moved} moved, ${c.unchanged} unchanged, ${c.removed} removed; ${counted(
     plan.breaches.length,
     'breach',
     'breaches',
-  )}; ${plural(plan.awaitingPatch.length, 'device')} awaiting a patch`;
+  )}; ${counted(plan.awaitingPatch.length, 'device')} awaiting a patch`;
 }
 
 /**
@@ -187,7 +186,7 @@ export function PlanPanel({ zone }: { zone: string }) {
                       <ul className="issue-list">
                         {preview.awaitingPatch.slice(0, SHOWN_TASKS).map((a) => (
                           <li key={a.deviceId}>
-                            <strong>{a.assetTag}</strong>: patch {a.patch.replace(/-/g, ' ')}
+                            <strong>{a.assetTag}</strong>: patch {spokenStatus(a.patch)}
                           </li>
                         ))}
                         {preview.awaitingPatch.length > SHOWN_TASKS && (
@@ -222,3 +221,6 @@ export function PlanPanel({ zone }: { zone: string }) {
     </section>
   );
 }
+
+/** "none-available" as words; the date in "announced, expected 2026-12-13" keeps its hyphens. */
+const spokenStatus = (status: string) => status.replace(/^[a-z-]+/, (word) => word.replace(/-/g, ' '));

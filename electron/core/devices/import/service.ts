@@ -44,17 +44,19 @@ const ROLLBACK = Symbol('rollback');
 function rehearse(ctx: CoreContext, prepared: PreparedImport, progress: Progress): AppliedImport {
   let applied: AppliedImport | undefined;
   try {
-    ctx.db.transaction(() => {
-      applied = applyImport(
-        ctx,
-        prepared.interpretation.rows,
-        prepared.interpretation.key,
-        null,
-        noAudit,
-        progress,
-      );
-      throw ROLLBACK;
-    })();
+    ctx.db
+      .transaction(() => {
+        applied = applyImport(
+          ctx,
+          prepared.interpretation.rows,
+          prepared.interpretation.key,
+          null,
+          noAudit,
+          progress,
+        );
+        throw ROLLBACK;
+      })
+      .immediate(); // as every write: waits for another connection's write instead of failing at the first
   } catch (error) {
     if (error !== ROLLBACK) throw error;
   }

@@ -13,6 +13,8 @@ interface Touched {
   /** Whether the device changed after the batch (an edit, a later import) or was planned since. */
   changedSince: boolean;
   before: string | null;
+  /** The device's revision right after the batch updated it (null for devices the batch added). */
+  revisionAfter: number | null;
 }
 
 /**
@@ -32,14 +34,15 @@ export function undoImport(ctx: CoreContext, batchId: number, audit: AuditRecord
   const touched = [
     ...(ctx.db
       .prepare(
-        `SELECT d.id, ${label} AS label, 'added' AS action, NULL AS before,
+        `SELECT d.id, ${label} AS label, 'added' AS action, NULL AS before, NULL AS revisionAfter,
            d.revision <> 0 OR EXISTS (SELECT 1 FROM planned_window w WHERE w.device_id = d.id) AS changedSince
          FROM device d WHERE d.import_batch_id = ?`,
       )
       .all(batchId) as Touched[]),
     ...(ctx.db
       .prepare(
-        `SELECT d.id, ${label} AS label, 'updated' AS action, l.before_json AS before, d.revision <> l.revision_after AS changedSince
+        `SELECT d.id, ${label} AS label, 'updated' AS action, l.before_json AS before, l.revision_after AS revisionAfter,
+           d.revision <> l.revision_after AS changedSince
          FROM import_batch_device l JOIN device d ON d.id = l.device_id WHERE l.batch_id = ?`,
       )
       .all(batchId) as Touched[]),
@@ -58,15 +61,17 @@ export function undoImport(ctx: CoreContext, batchId: number, audit: AuditRecord
   }
 
   const at = isoNow(ctx);
+  // The revision goes back too: the device is as it was before the batch, so an earlier batch that touched it can
+  // be undone next (newest first), as if this one had never run.
   const restore = ctx.db.prepare(
-    `UPDATE device SET ${SNAPSHOT_COLUMNS.map((c) => `${c} = ?`).join(', ')}, revision = revision + 1, updated_at = ?
+    `UPDATE device SET ${SNAPSHOT_COLUMNS.map((c) => `${c} = ?`).join(', ')}, revision = ?, updated_at = ?
      WHERE id = ?`,
   );
   const removed = ctx.db.prepare('DELETE FROM device WHERE import_batch_id = ?').run(batchId).changes;
   let restored = 0;
   for (const device of touched.filter((d) => d.action === 'updated')) {
     const before = JSON.parse(device.before ?? '{}') as DeviceSnapshot;
-    restore.run(...SNAPSHOT_COLUMNS.map((c) => before[c]), at, device.id);
+    restore.run(...SNAPSHOT_COLUMNS.map((c) => before[c]), (device.revisionAfter ?? 1) - 1, at, device.id);
     audit({ entity: 'device', entityId: device.id, action: 'undo', after: before, batchId });
     restored++;
   }

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { createRouter } from '../../../api/router';
+import { devices, importFile } from '../../../testing/devices';
+import { openTestSession } from '../../../testing/temp';
+
+describe('undoing imports newest first', () => {
+  it('undoes the later batch, then the earlier one, back to an empty register', async () => {
+    const session = await openTestSession();
+    const router = createRouter(session);
+    const first = await importFile(
+      router,
+      'Asset Tag,Model,Location\nU1,x,Room 1\nU2,y,Room 2\nU3,z,Room 3\n',
+    );
+    const second = await importFile(router, 'Asset Tag,Model,Location\nU2,y,Room 9\nU4,w,Room 4\n');
+    const revisions = () =>
+      session.ctx.db.prepare('SELECT asset_tag, revision FROM device ORDER BY id').raw().all();
+    const afterFirst = [
+      ['U1', 0],
+      ['U2', 0],
+      ['U3', 0],
+    ];
+
+    expect(await router.dispatch('undoImport', { batchId: second.batchId })).toMatchObject({
+      ok: true,
+      value: { removed: 1, restored: 1 },
+    });
+    // U2 is as the first batch left it, its revision included: nothing changed it after the first batch.
+    expect(revisions()).toEqual(afterFirst);
+    expect((await devices(router)).map((d) => [d.assetTag, d.location])).toEqual([
+      ['U1', 'Room 1'],
+      ['U2', 'Room 2'],
+      ['U3', 'Room 3'],
+    ]);
+    expect(await router.dispatch('undoImport', { batchId: first.batchId })).toMatchObject({
+      ok: true,
+      value: { removed: 3, restored: 0 },
+    });
+    expect(await devices(router)).toEqual([]);
+  });
+
+  it('still refuses the earlier batch while an edit made after it remains', async () => {
+    const session = await openTestSession();
+    const router = createRouter(session);
+    const first = await importFile(router, 'Asset Tag,Model\nU1,x\n');
+    const [u1] = await devices(router);
+    await router.dispatch('updateDevice', { id: u1?.id, changes: { location: 'Room 7' } });
+    const second = await importFile(router, 'Asset Tag,Model\nU1,y\n');
+    expect(await router.dispatch('undoImport', { batchId: second.batchId })).toMatchObject({ ok: true });
+    expect(await router.dispatch('undoImport', { batchId: first.batchId })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('changed after it (U1)') },
+    });
+  });
+});
