@@ -3,6 +3,7 @@ import {
   DEFAULT_DURATIONS,
   DEFAULT_POLICIES,
   type Policies,
+  tasksAtOnce,
   type Weekday,
 } from '../api/schemas/site-model';
 import { blackoutSpans, occurrences, withoutBlackouts } from '../core/planning/calendar';
@@ -92,6 +93,7 @@ export function sketchData(sketch: SiteSketch): PlanningData {
         name: t.name,
         kind: t.kind,
         dailyCapacity: t.capacity ?? 480,
+        atOnce: tasksAtOnce(t.capacity ?? 480, t.start ?? '00:00', t.end ?? '00:00'),
         shifts: occurrences(
           [
             {

@@ -100,6 +100,20 @@ export const team = z
   .refine((t) => t.start !== t.end, { message: 'must not start and end at the same time', path: ['end'] });
 export type Team = z.infer<typeof team>;
 
+/**
+ * The tasks a team can work on at the same moment: its person-minutes a day over the length of its working day,
+ * rounded up (three people on 8-hour days give 1440 minutes: 3 at once). A team of one does one task at a time,
+ * however many minutes are left in its day.
+ */
+export function tasksAtOnce(dailyCapacity: number, start: string, end: string): number {
+  const minutesOf = (time: string) => {
+    const [hours, minutes] = time.split(':').map(Number) as [number, number];
+    return hours * 60 + minutes;
+  };
+  const length = (minutesOf(end) - minutesOf(start) + 1440) % 1440 || 1440;
+  return Math.max(1, Math.ceil(dailyCapacity / length));
+}
+
 const minutes = z.number().int().min(1).max(1440);
 export const taskMinutes = z
   .object({ isolation: minutes, patch: minutes, qc: minutes, reconnection: minutes })

@@ -3,6 +3,7 @@ import {
   DEFAULT_DURATIONS,
   policies as policiesSchema,
   type TaskKind,
+  tasksAtOnce,
   WEEKDAYS,
   type Weekday,
 } from '../../api/schemas/site-model';
@@ -144,6 +145,7 @@ function loadTeams(ctx: CoreContext, zone: string, from: number, to: number): Pl
     name: t.name,
     kind: t.kind,
     dailyCapacity: t.daily_capacity_minutes,
+    atOnce: tasksAtOnce(t.daily_capacity_minutes, t.work_start, t.work_end),
     shifts: occurrences([{ days: days(t.work_days), start: t.work_start, end: t.work_end }], zone, from, to),
   }));
 }

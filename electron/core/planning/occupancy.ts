@@ -83,3 +83,27 @@ export class TeamLoad {
     team.set(shiftStart, (team.get(shiftStart) ?? 0) + minutes);
   }
 }
+
+/** The tasks each team has in hand when, so that no more run at once than the team can work on. */
+export class TeamTasks {
+  private readonly spans = new Downtime();
+
+  add(teamId: number, span: Span): void {
+    this.spans.add(String(teamId), span);
+  }
+
+  /** The most of the team's tasks running at the same moment within [start, end). */
+  peak(teamId: number, start: number, end: number): number {
+    return this.spans.peak(String(teamId), start, end);
+  }
+
+  /** The team's tasks overlapping [start, end). */
+  overlapping(teamId: number, start: number, end: number): Span[] {
+    return this.spans.overlapping(String(teamId), start, end);
+  }
+
+  /** When the team's tasks overlapping [start, end) end: where a task that waited for them could start. */
+  endsWithin(teamId: number, start: number, end: number): number[] {
+    return this.overlapping(teamId, start, end).map((s) => s.end);
+  }
+}

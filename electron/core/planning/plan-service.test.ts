@@ -204,6 +204,7 @@ describe('planning through the router', () => {
     });
     expect(moved.locked).toBe(true);
     expect(moved.conflicts).toEqual([
+      'Network team would have 2 tasks at once on Sat 5 Dec 07:00-07:30 (it can work on one at a time)',
       'Nuclear Medicine would have both NM systems down on Sat 5 Dec 07:00-07:30 (at most 1 may be down)',
     ]);
     const list = await call<{ conflictCount: number }>(router, 'listWindows', {});
@@ -302,6 +303,7 @@ describe('planning through the router', () => {
       expect.arrayContaining([
         expect.stringContaining('both NM systems down'),
         expect.stringContaining('over its daily capacity of 45'),
+        expect.stringContaining('tasks at once'),
         expect.stringContaining("starts before the device's isolation ends"),
         expect.stringContaining('no patch is available'),
         expect.stringContaining("outside Nuclear Medicine's maintenance slots"),

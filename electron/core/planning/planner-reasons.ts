@@ -2,7 +2,7 @@ import type { TaskKind } from '../../api/schemas/site-model';
 import { type PlanningDepartment, type PlanningDevice, TEAM_FOR, TEAM_KIND_LABEL } from './planning-data';
 
 /** Why a maintenance slot could not take a downtime. */
-export type Failure = 'too-short' | 'availability' | 'hours' | 'capacity';
+export type Failure = 'too-short' | 'availability' | 'hours' | 'capacity' | 'busy';
 /** Failures counted over every slot tried ('all') and over those before the deadline ('before-due'). */
 export type FailureTally = Map<'all' | 'before-due', Map<Failure, number>>;
 
@@ -24,6 +24,7 @@ export function explainFailures(
     availability: `${department.name} must keep enough ${modality.toUpperCase()} systems up (availability rule)`,
     hours: `the ${team} does not work during ${department.name}'s maintenance slots`,
     capacity: `the ${team}'s daily capacity is used up`,
+    busy: `the ${team} is busy with as many tasks at once as it has people`,
   };
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

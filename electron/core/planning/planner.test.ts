@@ -83,8 +83,37 @@ describe('the auto-planner', () => {
     });
     expect(summary(plan(data))).toEqual([
       '1 isolation 12-05T06:00-06:30 team 1',
-      '2 isolation 12-05T06:00-06:30 team 1',
+      '2 isolation 12-05T06:30-07:00 team 1',
       '3 isolation 12-12T06:00-06:30 team 1',
+    ]);
+  });
+
+  it('gives a team no more tasks at once than its people: minutes a day over the hours of its day', () => {
+    const devices = [1, 2, 3, 4].map((id) => ({
+      id,
+      departmentId: 10,
+      patch: { kind: 'awaiting', status: 'none-available' } as const,
+    }));
+    const withTeam = (capacity: number) =>
+      sketchData({
+        ...base,
+        teams: [{ id: 1, name: 'Network team', kind: 'network', start: '06:00', end: '14:00', capacity }],
+        policies: { reconnectAfterPatch: false },
+        devices,
+      });
+    // One person on an 8-hour day (480 minutes): one isolation after the other.
+    expect(summary(plan(withTeam(480)))).toEqual([
+      '1 isolation 12-05T06:00-06:30 team 1',
+      '2 isolation 12-05T06:30-07:00 team 1',
+      '3 isolation 12-05T07:00-07:30 team 1',
+      '4 isolation 12-05T07:30-08:00 team 1',
+    ]);
+    // Three people (1,440 minutes): three at once, the fourth when the first are done.
+    expect(summary(plan(withTeam(1440)))).toEqual([
+      '1 isolation 12-05T06:00-06:30 team 1',
+      '2 isolation 12-05T06:00-06:30 team 1',
+      '3 isolation 12-05T06:00-06:30 team 1',
+      '4 isolation 12-05T06:30-07:00 team 1',
     ]);
   });
 
@@ -260,6 +289,7 @@ describe('the conflict check', () => {
       window(2, '2026-12-12T07:00:00Z', '2026-12-12T09:00:00Z'),
     ]);
     expect(conflicts.get(2)).toEqual([
+      'Network team would have 2 tasks at once on Sat 12 Dec 08:00-09:00 (it can work on one at a time)',
       'Nuclear Medicine would have both NM systems down on Sat 12 Dec 08:00-09:00 (at most 1 may be down)',
     ]);
   });

@@ -43,6 +43,8 @@ export interface PlanningTeam {
   readonly name: string;
   readonly kind: TeamKind;
   readonly dailyCapacity: number;
+  /** How many tasks the team can work on at the same moment (tasksAtOnce of the site model). */
+  readonly atOnce: number;
   /** Working periods, sorted; capacity counts per working period. */
   readonly shifts: readonly Occurrence[];
 }

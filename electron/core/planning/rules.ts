@@ -1,6 +1,6 @@
 import { containing, type Span } from './calendar';
 import { describeSpan, localDateOf } from './local-time';
-import { Downtime } from './occupancy';
+import { Downtime, TeamTasks } from './occupancy';
 import {
   type ExistingWindow,
   MINUTE_MS,
@@ -46,6 +46,7 @@ export function conflictsOf(data: PlanningData, windows: readonly ExistingWindow
   }
 
   checkCapacity(data, windows, flag);
+  checkTasksAtOnce(data, windows, flag);
   checkAvailability(data, windows, flag);
   checkOrder(windows, devices, flag);
   return conflicts;
@@ -70,6 +71,28 @@ function checkCapacity(
       const message = `${team.name} would work ${minutes} minutes on ${localDateOf(shiftStart, zone)}, over its daily capacity of ${team.dailyCapacity}`;
       for (const w of list) if (w.status !== 'done') flag(w.id, message);
     }
+  }
+}
+
+/** No team works on more tasks at the same moment than it has people for. */
+function checkTasksAtOnce(
+  data: PlanningData,
+  windows: readonly ExistingWindow[],
+  flag: (id: number, m: string) => void,
+) {
+  const teams = new Map(data.teams.map((t) => [t.id, t]));
+  const inHand = new TeamTasks();
+  for (const w of windows) if (w.teamId !== null && teams.has(w.teamId)) inHand.add(w.teamId, w);
+  for (const w of windows) {
+    const team = w.teamId === null ? undefined : teams.get(w.teamId);
+    if (!team || w.status === 'done' || inHand.peak(team.id, w.start, w.end) <= team.atOnce) continue;
+    const together = inHand.overlapping(team.id, w.start, w.end);
+    const worst = worstMoment(together, w);
+    const zone = zoneOf(data, w);
+    flag(
+      w.id,
+      `${team.name} would have ${worst.count} tasks at once on ${describeSpan(worst.span.start, worst.span.end, zone)} (it can work on ${team.atOnce === 1 ? 'one at a time' : `${team.atOnce} at once`})`,
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 import type { TaskKind } from '../../api/schemas/site-model';
 import { containing, firstEndingAfter, type Occurrence } from './calendar';
-import { Downtime, TeamLoad } from './occupancy';
+import { Downtime, TeamLoad, TeamTasks } from './occupancy';
 import type { Failure, FailureTally } from './planner-reasons';
 import {
   type ExistingWindow,
@@ -55,6 +55,7 @@ export interface DowntimeRequest {
 export class SlotSearch {
   private readonly downtime = new Downtime();
   private readonly load = new TeamLoad();
+  private readonly inHand = new TeamTasks();
   private readonly searched = new Map<string, Searched>();
   readonly teamsByKind: ReadonlyMap<TeamKind, readonly PlanningTeam[]>;
 
@@ -72,11 +73,15 @@ export class SlotSearch {
     const team = window.teamId === null ? undefined : this.data.teams.find((t) => t.id === window.teamId);
     const shift = team ? containing(team.shifts, window.start, window.end) : undefined;
     if (team && shift) this.load.add(team.id, shift.start, (window.end - window.start) / MINUTE_MS);
+    if (team) this.inHand.add(team.id, window);
   }
 
   /** Takes a placement's team time and downtime, so later searches plan around it. */
   commit(request: DowntimeRequest, placement: Placement): void {
-    for (const t of placement.tasks) this.load.add(t.teamId, t.shiftStart, (t.end - t.start) / MINUTE_MS);
+    for (const t of placement.tasks) {
+      this.load.add(t.teamId, t.shiftStart, (t.end - t.start) / MINUTE_MS);
+      this.inHand.add(t.teamId, t);
+    }
     const last = placement.tasks.at(-1);
     if (last && request.device.modality !== null) {
       this.downtime.add(Downtime.key(request.department.id, request.device.modality), {
@@ -142,6 +147,14 @@ export class SlotSearch {
           if (shift.start > from) candidates.add(shift.start);
         }
       }
+      // A step may wait for its team to finish other work: the end of each of their tasks, less the steps before.
+      let offset = 0;
+      for (const step of steps) {
+        for (const team of this.teamsByKind.get(TEAM_FOR[step.kind]) ?? [])
+          for (const end of this.inHand.endsWithin(team.id, from + offset, limit))
+            if (end - offset > from) candidates.add(end - offset);
+        offset += step.minutes * MINUTE_MS;
+      }
       for (const start of [...candidates].sort((a, b) => a - b)) {
         if (start + total > limit) break;
         if (group && maxDown !== undefined && downtime.peak(group, start, start + total) + 1 > maxDown) {
@@ -160,18 +173,25 @@ export class SlotSearch {
   }
 
   /** A team of the right kind for each step, back to back from `start`, or why none could take it. */
-  private assignTeams(steps: readonly Step[], start: number): Placement['tasks'] | 'hours' | 'capacity' {
+  private assignTeams(
+    steps: readonly Step[],
+    start: number,
+  ): Placement['tasks'] | 'hours' | 'capacity' | 'busy' {
     const tasks: { kind: TaskKind; start: number; end: number; teamId: number; shiftStart: number }[] = [];
     let at = start;
     for (const step of steps) {
       const end = at + step.minutes * MINUTE_MS;
-      let failure: 'hours' | 'capacity' = 'hours';
+      let failure: 'hours' | 'capacity' | 'busy' = 'hours';
       let chosen: (typeof tasks)[number] | undefined;
       for (const team of this.teamsByKind.get(TEAM_FOR[step.kind]) ?? []) {
         const shift = containing(team.shifts, at, end);
         if (!shift) continue;
         if (this.load.minutes(team.id, shift.start) + step.minutes > team.dailyCapacity) {
           failure = 'capacity';
+          continue;
+        }
+        if (this.inHand.peak(team.id, at, end) >= team.atOnce) {
+          if (failure === 'hours') failure = 'busy';
           continue;
         }
         chosen = { kind: step.kind, start: at, end, teamId: team.id, shiftStart: shift.start };

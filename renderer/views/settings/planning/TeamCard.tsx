@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { TEAM_KINDS, type Team, WEEKDAYS } from '../../../../electron/api/schemas/site-model';
+import { TEAM_KINDS, type Team, tasksAtOnce, WEEKDAYS } from '../../../../electron/api/schemas/site-model';
 import { WEEKDAY_NAMES } from './draft';
 import { crossesMidnight, NumberInput, PlanningField, TimeInput, useIssue } from './fields';
 
@@ -19,6 +19,13 @@ interface Props {
 
 const hoursText = (minutes: number) =>
   Number.isFinite(minutes) ? `${Math.round((minutes / 60) * 100) / 100} hours` : '';
+
+/** The planner gives a team as many tasks at once as its minutes a day fill working days (three people: 3). */
+const atOnceText = (minutes: number, start: string, end: string) => {
+  if (!Number.isFinite(minutes) || !/^\d\d:\d\d$/.test(start) || !/^\d\d:\d\d$/.test(end)) return '';
+  const n = tasksAtOnce(minutes, start, end);
+  return n === 1 ? ', one task at a time' : `, up to ${n} tasks at once`;
+};
 
 /** One team: who does the work, on which days and hours, how many minutes a day, and how to reach them. */
 export function TeamCard({ team, index, change, remove }: Props) {
@@ -108,9 +115,9 @@ export function TeamCard({ team, index, change, remove }: Props) {
         <PlanningField
           label="Daily capacity"
           path={`${path}.dailyCapacityMinutes`}
-          hint={
+          hint={`${
             unit === 'hours' ? `${Number.isFinite(capacity) ? capacity : '–'} minutes` : hoursText(capacity)
-          }
+          }${atOnceText(capacity, team.start, team.end)}`}
         >
           {(control) => (
             <span className="planning-capacity">
