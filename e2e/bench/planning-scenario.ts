@@ -33,6 +33,7 @@ export async function buildHospital(path: string, devices: number, now: Date) {
     blackouts: [{ from: '2026-12-24', to: '2026-12-26', reason: 'Christmas' }],
   }));
   const week = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+  // A hospital group's teams: 7,200 minutes on 12-hour days is ten people at once (twenty for the field service).
   await call('saveSiteModel', {
     model: {
       sites: [{ name: 'Main site', timeZone: 'Europe/Berlin', departments }],
@@ -43,7 +44,7 @@ export async function buildHospital(path: string, devices: number, now: Date) {
           workDays: week,
           start: '06:00',
           end: '18:00',
-          dailyCapacityMinutes: 2400,
+          dailyCapacityMinutes: 7200,
         },
         {
           name: 'Network night',
@@ -51,7 +52,7 @@ export async function buildHospital(path: string, devices: number, now: Date) {
           workDays: week,
           start: '18:00',
           end: '06:00',
-          dailyCapacityMinutes: 2400,
+          dailyCapacityMinutes: 7200,
         },
         {
           name: 'Siemens field service',
@@ -59,7 +60,7 @@ export async function buildHospital(path: string, devices: number, now: Date) {
           workDays: week,
           start: '00:00',
           end: '23:59',
-          dailyCapacityMinutes: 4800,
+          dailyCapacityMinutes: 14400,
         },
         {
           name: 'Biomed A',
@@ -67,7 +68,7 @@ export async function buildHospital(path: string, devices: number, now: Date) {
           workDays: week,
           start: '06:00',
           end: '18:00',
-          dailyCapacityMinutes: 2400,
+          dailyCapacityMinutes: 7200,
         },
         {
           name: 'Biomed B',
@@ -75,7 +76,7 @@ export async function buildHospital(path: string, devices: number, now: Date) {
           workDays: week,
           start: '18:00',
           end: '06:00',
-          dailyCapacityMinutes: 2400,
+          dailyCapacityMinutes: 7200,
         },
       ],
     },

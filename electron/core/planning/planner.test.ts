@@ -215,6 +215,27 @@ describe('the auto-planner', () => {
     ]);
   });
 
+  it('names what really blocked the slots before the deadline, also for a device whose search resumed', () => {
+    const data = sketchData({
+      ...base,
+      teams: [{ id: 1, name: 'Network team', kind: 'network', capacity: 60 }],
+      policies: { reconnectAfterPatch: false },
+      devices: [1, 2, 3].map((id) => ({
+        id,
+        departmentId: 10,
+        patch: { kind: 'awaiting', status: 'none-available' } as const,
+      })),
+    });
+    const result = plan(data);
+    expect(summary(result).at(-1)).toBe('3 isolation 12-12T06:00-06:30 team 1');
+    expect(result.breaches.map((b) => [b.deviceId, b.reason])).toEqual([
+      [
+        3,
+        "the earliest window ends after the deadline: the network team's daily capacity is used up; the network team is busy with as many tasks at once as it has people",
+      ],
+    ]);
+  });
+
   it('says when the team never works during the slots', () => {
     const data = sketchData({
       ...base,

@@ -1,5 +1,5 @@
 import type { TaskKind } from '../../api/schemas/site-model';
-import { explainFailures, type FailureTally } from './planner-reasons';
+import { explainFailures } from './planner-reasons';
 import {
   DAY_MS,
   type ExistingWindow,
@@ -138,14 +138,15 @@ export function plan(data: PlanningData, order: PlanOrder = 'priority'): Planner
         steps: downtimeSteps,
         after,
         due,
-        tally: new Map() as FailureTally,
       };
       const placement = slots.place(request);
+      const refused = (until: number, scope: 'before-due' | 'all') =>
+        explainFailures(slots.refusals(request, until), department, device, downtimeSteps, scope);
       if (!placement) {
         breaches.push({
           deviceId: device.id,
           kind: first.kind,
-          reason: `no window in the ${data.policies.horizonDays} days planned: ${explainFailures(request.tally.get('all') ?? new Map(), department, device, downtimeSteps)}`,
+          reason: `no window in the ${data.policies.horizonDays} days planned: ${refused(data.horizonEnd, 'all')}`,
           due,
         });
         break;
@@ -171,7 +172,7 @@ export function plan(data: PlanningData, order: PlanOrder = 'priority'): Planner
           reason:
             due <= data.earliest
               ? 'its deadline had passed before the plan starts'
-              : `the earliest window ends after the deadline: ${explainFailures(request.tally.get('before-due') ?? new Map(), department, device, downtimeSteps)}`,
+              : `the earliest window ends after the deadline: ${refused(due, 'before-due')}`,
           due,
         });
       }

@@ -1,7 +1,7 @@
 import type { TaskKind } from '../../api/schemas/site-model';
 import { containing, firstEndingAfter, type Occurrence } from './calendar';
 import { Downtime, TeamLoad, TeamTasks } from './occupancy';
-import type { Failure, FailureTally } from './planner-reasons';
+import { type Failure, FailureLog } from './planner-reasons';
 import {
   type ExistingWindow,
   MINUTE_MS,
@@ -34,7 +34,8 @@ export interface Placement {
 interface Searched {
   readonly after: number;
   readonly found: number;
-  readonly tally: FailureTally;
+  /** Every refusal of the searches since the last fresh one, shared: a resumed search adds to it. */
+  readonly refusals: FailureLog;
 }
 
 /** One downtime to place: a device's steps done back to back, no earlier than `after`. */
@@ -44,8 +45,6 @@ export interface DowntimeRequest {
   readonly steps: readonly Step[];
   readonly after: number;
   readonly due: number | null;
-  /** Why slots were refused, counted for the breach's reason. */
-  readonly tally: FailureTally;
 }
 
 /**
@@ -92,25 +91,27 @@ export class SlotSearch {
   }
 
   place(request: DowntimeRequest): Placement | null {
-    const { department, device, steps, after, tally } = request;
+    const { after } = request;
     // Bookings only ever add up, so a slot that could not take this kind of downtime for an earlier device cannot
     // take it now: an identical search resumes where the last one found its place (or gives up where it gave up).
-    const key = `${department.id}|${device.modality}|${steps.map((s) => `${s.kind}:${s.minutes}`).join(',')}`;
+    const key = searchKey(request);
     const previous = this.searched.get(key);
     const resumable = previous !== undefined && after >= previous.after;
-    if (resumable) for (const [scope, counts] of previous.tally) tally.set(scope, new Map(counts));
-    const placement = this.search(request, resumable ? Math.max(after, previous.found) : after);
-    this.searched.set(key, {
-      after,
-      found: placement?.start ?? this.data.horizonEnd,
-      tally: new Map([['all', new Map(tally.get('all'))]]),
-    });
+    const refusals = resumable ? previous.refusals : new FailureLog();
+    const placement = this.search(request, resumable ? Math.max(after, previous.found) : after, refusals);
+    this.searched.set(key, { after, found: placement?.start ?? this.data.horizonEnd, refusals });
     return placement;
   }
 
+  /** Why the slots from the request's earliest start until `until` were refused (after place()). */
+  refusals(request: DowntimeRequest, until: number): Map<Failure, number> {
+    return this.searched.get(searchKey(request))?.refusals.between(request.after, until) ?? new Map();
+  }
+
   private search(
-    { department, device, steps, due, tally }: DowntimeRequest,
+    { department, device, steps }: DowntimeRequest,
     after: number,
+    refusals: FailureLog,
   ): Placement | null {
     const { downtime, data } = this;
     const total = steps.reduce((sum, s) => sum + s.minutes, 0) * MINUTE_MS;
@@ -118,14 +119,7 @@ export class SlotSearch {
     const maxDown = device.modality === null ? undefined : department.maxDown.get(device.modality);
     const firstTeams = this.teamsByKind.get(TEAM_FOR[(steps[0] as Step).kind]) ?? [];
     const slots = department.slots;
-    const note = (failure: Failure, at: number) => {
-      const scopes: ('all' | 'before-due')[] = due !== null && at < due ? ['all', 'before-due'] : ['all'];
-      for (const scope of scopes) {
-        const counts = tally.get(scope) ?? new Map();
-        counts.set(failure, (counts.get(failure) ?? 0) + 1);
-        tally.set(scope, counts);
-      }
-    };
+    const note = (failure: Failure, at: number) => refusals.record(at, failure);
     for (let i = Math.max(0, firstEndingAfter(slots, after) - 4); i < slots.length; i++) {
       const slot = slots[i] as Occurrence;
       if (slot.end <= after) continue;
@@ -173,25 +167,23 @@ export class SlotSearch {
   }
 
   /** A team of the right kind for each step, back to back from `start`, or why none could take it. */
-  private assignTeams(
-    steps: readonly Step[],
-    start: number,
-  ): Placement['tasks'] | 'hours' | 'capacity' | 'busy' {
+  private assignTeams(steps: readonly Step[], start: number): Placement['tasks'] | Failure {
     const tasks: { kind: TaskKind; start: number; end: number; teamId: number; shiftStart: number }[] = [];
     let at = start;
     for (const step of steps) {
       const end = at + step.minutes * MINUTE_MS;
-      let failure: 'hours' | 'capacity' | 'busy' = 'hours';
+      const kind = TEAM_FOR[step.kind];
+      let failure: Failure = `hours:${kind}`;
       let chosen: (typeof tasks)[number] | undefined;
-      for (const team of this.teamsByKind.get(TEAM_FOR[step.kind]) ?? []) {
+      for (const team of this.teamsByKind.get(kind) ?? []) {
         const shift = containing(team.shifts, at, end);
         if (!shift) continue;
         if (this.load.minutes(team.id, shift.start) + step.minutes > team.dailyCapacity) {
-          failure = 'capacity';
+          failure = `capacity:${kind}`;
           continue;
         }
         if (this.inHand.peak(team.id, at, end) >= team.atOnce) {
-          if (failure === 'hours') failure = 'busy';
+          if (failure === `hours:${kind}`) failure = `busy:${kind}`;
           continue;
         }
         chosen = { kind: step.kind, start: at, end, teamId: team.id, shiftStart: shift.start };
@@ -204,3 +196,7 @@ export class SlotSearch {
     return tasks;
   }
 }
+
+/** Requests with the same key search the same slots for the same kind of downtime. */
+const searchKey = ({ department, device, steps }: DowntimeRequest) =>
+  `${department.id}|${device.modality}|${steps.map((s) => `${s.kind}:${s.minutes}`).join(',')}`;
