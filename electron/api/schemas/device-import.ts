@@ -81,7 +81,11 @@ export const previewRow = z.object({
   problemColumns: z.array(z.number().int()),
 });
 
-export const importPreview = importSummary.extend({ rows: z.array(previewRow) });
+export const importPreview = importSummary.extend({
+  /** Why the mapping cannot be committed (two columns mapped to one field), in one sentence; null when it can. */
+  mappingProblem: z.string().nullable(),
+  rows: z.array(previewRow),
+});
 export type ImportPreview = z.infer<typeof importPreview>;
 
 export const importResult = importSummary.extend({

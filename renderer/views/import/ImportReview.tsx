@@ -10,6 +10,7 @@ export function ImportReview() {
   const cancel = useDeviceImportStore((state) => state.cancel);
   if (!preview) return null;
   const mustChooseDates = preview.dateOrderSource === 'ask';
+  const mustFixMapping = preview.mappingProblem !== null;
   const importable = preview.added + preview.updated + preview.unchanged;
   return (
     <>
@@ -41,13 +42,13 @@ export function ImportReview() {
         )}
       </section>
       <MappingTable preview={preview} />
-      <MappingTemplates mapping={preview.mapping} />
+      <MappingTemplates mapping={preview.mapping} canSave={!mustFixMapping} />
       <PreviewTable preview={preview} />
       <div className="form-actions sticky-actions">
         <button
           type="button"
           className="button-primary"
-          disabled={mustChooseDates || importable === 0}
+          disabled={mustChooseDates || mustFixMapping || importable === 0}
           onClick={() => void commit()}
         >
           Import {importable} devices
@@ -55,7 +56,11 @@ export function ImportReview() {
         <button type="button" className="button-quiet" onClick={() => void cancel()}>
           Cancel
         </button>
-        {mustChooseDates && <span className="field-error">Choose the date order above first.</span>}
+        {mustFixMapping ? (
+          <span className="field-error">Fix the column mapping above first.</span>
+        ) : (
+          mustChooseDates && <span className="field-error">Choose the date order above first.</span>
+        )}
       </div>
     </>
   );

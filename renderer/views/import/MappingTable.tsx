@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { capitalized, DEVICE_FIELD_LABELS, type DeviceFieldName } from '../../../electron/api/device-fields';
 import type { ImportPreview } from '../../../electron/api/schemas/device-import';
 import { useDeviceImportStore } from '../../stores/device-import';
@@ -8,9 +9,20 @@ const FIELDS = Object.entries(DEVICE_FIELD_LABELS) as [DeviceFieldName, string][
 export function MappingTable({ preview }: { preview: ImportPreview }) {
   const setMapping = useDeviceImportStore((state) => state.setMapping);
   const sample = preview.rows[0]?.cells ?? [];
+  const problemId = useId();
+  // The columns the problem is about: those whose field another column also fills.
+  const columnsOf = new Map<string, number>();
+  for (const field of Object.values(preview.mapping))
+    if (field) columnsOf.set(field, (columnsOf.get(field) ?? 0) + 1);
+  const clashes = (header: string) => (columnsOf.get(preview.mapping[header] ?? '') ?? 0) > 1;
   return (
     <section className="panel" aria-labelledby="mapping-heading">
       <h2 id="mapping-heading">Columns</h2>
+      {preview.mappingProblem && (
+        <p role="alert" className="problem" id={problemId}>
+          {preview.mappingProblem}
+        </p>
+      )}
       <div className="table-scroll">
         <table className="table">
           <thead>
@@ -25,8 +37,11 @@ export function MappingTable({ preview }: { preview: ImportPreview }) {
               <tr key={header}>
                 <th scope="row">{header}</th>
                 <td>
+                  {clashes(header) && <span aria-hidden="true">⚠ </span>}
                   <select
                     aria-label={`Field for column ${header}`}
+                    aria-invalid={clashes(header) ? true : undefined}
+                    aria-describedby={clashes(header) && preview.mappingProblem ? problemId : undefined}
                     value={preview.mapping[header] ?? ''}
                     onChange={(event) =>
                       void setMapping(header, (event.target.value || null) as DeviceFieldName | null)

@@ -7,8 +7,8 @@ import { reportError } from '../../stores/errors';
 
 type Template = z.infer<typeof mappingTemplate>;
 
-/** Save the mapping under a name, or apply one saved before. */
-export function MappingTemplates({ mapping }: { mapping: ColumnMapping }) {
+/** Save the mapping under a name (not one that maps two columns to one field), or apply one saved before. */
+export function MappingTemplates({ mapping, canSave }: { mapping: ColumnMapping; canSave: boolean }) {
   const setOptions = useDeviceImportStore((state) => state.setOptions);
   const [templates, setTemplates] = useState<Template[]>([]);
   const [name, setName] = useState('');
@@ -47,7 +47,7 @@ export function MappingTemplates({ mapping }: { mapping: ColumnMapping }) {
               onChange={(event) => setName(event.target.value)}
             />
           </div>
-          <button type="submit" className="button-quiet" disabled={name.trim() === ''}>
+          <button type="submit" className="button-quiet" disabled={name.trim() === '' || !canSave}>
             Save template
           </button>
           <span role="status">{saved}</span>

@@ -20,19 +20,52 @@ export function detectDelimiter(text: string): Delimiter {
   return best.delimiter;
 }
 
+/**
+ * Where a quotation mark opens a field and does not close where the field ends: PapaParse would read the rest
+ * of the file, or everything up to the next quotation mark, as that one field.
+ */
+export interface QuoteProblem {
+  /** The spreadsheet row of the record it opens in. */
+  readonly row: number;
+  /** The index of the field it opens. */
+  readonly column: number;
+}
+
+export interface DelimitedSheet extends Sheet {
+  readonly quoteProblem: QuoteProblem | null;
+}
+
 /** RFC 4180 with PapaParse (measured fastest with full quoting support); each record is one spreadsheet row. */
-export function parseDelimited(text: string, delimiter: Delimiter): Sheet {
-  const result = Papa.parse<string[]>(text, {
-    delimiter,
-    skipEmptyLines: false,
-    quoteChar: '"',
-    escapeChar: '"',
-  });
+export function parseDelimited(text: string, delimiter: Delimiter): DelimitedSheet {
+  const options = { delimiter, skipEmptyLines: false, quoteChar: '"', escapeChar: '"' } as const;
+  const result = Papa.parse<string[]>(text, options);
   const records = result.data;
   // A final line break yields one empty record that no spreadsheet would show.
   const last = records.at(-1);
   if (last && last.length === 1 && last[0] === '') records.pop();
-  return { name: null, rows: records.map((cells, index) => ({ row: index + 1, cells })) };
+  const quoteError = result.errors.find((error) => error.type === 'Quotes');
+  return {
+    name: null,
+    rows: records.map((cells, index) => ({ row: index + 1, cells })),
+    quoteProblem: quoteError
+      ? {
+          row: (quoteError.row ?? 0) + 1,
+          column: fieldIndexAt(text, (quoteError.index ?? 1) - 1, {
+            ...options,
+            newline: result.meta.linebreak as Papa.ParseConfig['newline'],
+          }),
+        }
+      : null,
+  };
+}
+
+/**
+ * The index of the field that starts at `offset`, from the text before it: that text is well-formed (the
+ * problem is the first), so its last record holds the fields before this one and an empty one for it.
+ */
+function fieldIndexAt(text: string, offset: number, options: Papa.ParseConfig): number {
+  const before = Papa.parse<string[]>(text.slice(0, offset), options).data.at(-1) ?? [];
+  return Math.max(0, before.length - 1);
 }
 
 function firstRecords(text: string, count: number): string[] {

@@ -12,18 +12,28 @@ const loose = (header: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-const byExact = new Map<string, DeviceField>();
-const byLoose = new Map<string, DeviceField>();
-for (const field of deviceFields) {
-  for (const spelling of (synonyms as unknown as Record<string, string[]>)[field] ?? []) {
-    byExact.set(exact(spelling), field);
-    byLoose.set(loose(spelling), field);
-  }
+/** The field a header means, and how surely: exact spellings before loose ones, each in the table's order. */
+interface Meaning {
+  readonly field: DeviceField;
+  readonly rank: number;
 }
+const LOOSE = 10_000;
+
+const byExact = new Map<string, Meaning>();
+const byLoose = new Map<string, Meaning>();
+for (const field of deviceFields) {
+  ((synonyms as unknown as Record<string, string[]>)[field] ?? []).forEach((spelling, rank) => {
+    byExact.set(exact(spelling), { field, rank });
+    byLoose.set(loose(spelling), { field, rank: LOOSE + rank });
+  });
+}
+
+const meaningOf = (header: string): Meaning | undefined =>
+  byExact.get(exact(header)) ?? byLoose.get(loose(header));
 
 /** The field a header means, from the synonym table in resources/import/header-synonyms.json. */
 export function fieldForHeader(header: string): DeviceField | null {
-  return byExact.get(exact(header)) ?? byLoose.get(loose(header)) ?? null;
+  return meaningOf(header)?.field ?? null;
 }
 
 /** Headers made unique and non-empty, so every column keeps its values under a name ("Column 7", "Notes (2)"). */
@@ -40,15 +50,20 @@ export function headerNames(row: SheetRow): string[] {
   });
 }
 
-/** Each field once: the first column that means it gets it; the others stay extra attributes. */
+/**
+ * Each field from one column only: of the columns that mean it, the surest spelling gets it ("Department"
+ * before "Cost Center", then the first column); the others stay extra attributes.
+ */
 export function suggestMapping(headers: readonly string[]): ColumnMapping {
-  const taken = new Set<DeviceField>();
-  const mapping: ColumnMapping = {};
+  const best = new Map<DeviceField, { header: string; rank: number }>();
   for (const header of headers) {
-    const field = fieldForHeader(header);
-    mapping[header] = field && !taken.has(field) ? field : null;
-    if (field) taken.add(field);
+    const meaning = meaningOf(header);
+    const current = meaning && best.get(meaning.field);
+    if (meaning && (!current || meaning.rank < current.rank))
+      best.set(meaning.field, { header, rank: meaning.rank });
   }
+  const mapping: ColumnMapping = Object.fromEntries(headers.map((header) => [header, null]));
+  for (const [field, { header }] of best) mapping[header] = field;
   return mapping;
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createRouter } from '../../../api/router';
 import { devices, importError, importFile, preview } from '../../../testing/devices';
 import { openTestSession } from '../../../testing/temp';
+import { rememberMapping } from './remembered-mapping';
 
 async function setup() {
   const session = await openTestSession();
@@ -344,5 +345,127 @@ describe('the device register', () => {
     expect(audited).toBe(4);
     // The state went through the lifecycle: the isolation deadline of both starts now.
     expect(db.prepare('SELECT count(*) FROM device WHERE affected_at IS NOT NULL').pluck().get()).toBe(2);
+  });
+});
+
+describe('files that would lose rows or values', () => {
+  const rowsOf = (count: number, row: (n: number) => string) =>
+    Array.from({ length: count }, (_, i) => row(i + 1)).join('\n');
+
+  it('refuses a stray quotation mark, naming the row and the column, and changes nothing', async () => {
+    const { router, db } = await setup();
+    const csv = `Asset Tag,Model,Location\n${rowsOf(20, (n) => (n === 5 ? 'Q5,"Symbia 5" inch,Room 5' : `Q${n},Symbia,Room ${n}`))}\n`;
+    const error = await importError(router, csv, {}, 'X.csv');
+    expect(error).toEqual({
+      code: 'INVALID_INPUT',
+      message:
+        'X.csv has a quotation mark in row 6 (column "Model") that does not close where the field ends; quote the whole field and double the quotation marks inside it, or remove them.',
+    });
+    expect(await devices(router)).toHaveLength(0);
+    expect(db.prepare('SELECT count(*) FROM import_batch').pluck().get()).toBe(0);
+  });
+
+  it('refuses an unclosed quotation mark, counting a record that spans lines as one row', async () => {
+    const { router } = await setup();
+    const csv = `Asset Tag,Location,Model\nQ1,"Room 1\nFloor 2",x\n${rowsOf(998, (n) => (n === 500 ? 'Q501,Room,"Symbia 5 inch' : `Q${n + 1},Room,Symbia`))}\n`;
+    const error = await importError(router, csv);
+    expect(error.message).toMatch(
+      /^inventory\.csv has a quotation mark in row 502 \(column "Model"\) that does not close/,
+    );
+  });
+
+  it('takes inch marks inside unquoted fields as they are', async () => {
+    const { router } = await setup();
+    const csv = `Asset Tag,Model,Location\n${rowsOf(20, (n) => (n === 5 ? 'Q5,Symbia 5" inch,Room 5' : `Q${n},Symbia,Room ${n}`))}\n`;
+    const result = await importFile(router, csv);
+    expect(result).toMatchObject({ added: 20, rejected: [], warnings: [] });
+    expect((await devices(router, { search: 'Q5' }))[0]).toMatchObject({
+      model: 'Symbia 5" inch',
+      location: 'Room 5',
+    });
+  });
+
+  it('rejects a row with more values than the header has columns, and takes trailing empty ones and short rows', async () => {
+    const { router } = await setup();
+    const result = await importFile(
+      router,
+      'Asset Tag,Manufacturer,Model,Department\nF1,Siemens Medical Solutions USA, Inc.,Symbia T2,Nuclear\nF2,GE,Discovery NM530c,NM,,\nF3,Philips\n',
+    );
+    expect(result.rejected).toEqual([
+      {
+        row: 2,
+        reason: 'has 5 values but the header has 4 columns; a value containing "," is probably not quoted',
+      },
+    ]);
+    const stored = await devices(router);
+    expect(stored).toMatchObject([
+      { assetTag: 'F2', model: 'Discovery NM530c', department: 'NM' },
+      { assetTag: 'F3', manufacturer: 'Philips', model: null },
+    ]);
+    expect(stored.map((d) => d.extra)).toEqual([{}, {}]);
+  });
+
+  it('refuses a mapping of two columns to one field, and does not remember it', async () => {
+    const { router } = await setup();
+    const csv = 'Inventarnummer,Hersteller,Betriebssystem,Bemerkung\nA-1,Siemens,Windows 7,Raum 3\n';
+    const mapping = { Hersteller: 'os', Betriebssystem: null, Bemerkung: 'os' };
+    const sentence =
+      'Columns "Hersteller" and "Bemerkung" are both mapped to Operating system; map one of them to another field or keep it as an extra attribute.';
+    expect(await importError(router, csv, { mapping })).toEqual({ code: 'INVALID_INPUT', message: sentence });
+    expect(await devices(router)).toHaveLength(0);
+    // The wizard shows the same sentence at the mapping step.
+    expect((await preview(router, csv, { mapping })).mappingProblem).toBe(sentence);
+    // A column the person maps to a field the synonym table gave another column is the same conflict.
+    expect((await importError(router, csv, { mapping: { Bemerkung: 'manufacturer' } })).message).toMatch(
+      /^Columns "Hersteller" and "Bemerkung" are both mapped to Manufacturer;/,
+    );
+    const next = await preview(router, csv);
+    expect(next.mappingProblem).toBeNull();
+    expect(next.mapping).toEqual({
+      Inventarnummer: 'assetTag',
+      Hersteller: 'manufacturer',
+      Betriebssystem: 'os',
+      Bemerkung: null,
+    });
+  });
+
+  it('does not offer a conflicting mapping remembered before such mappings were refused', async () => {
+    const { router, session } = await setup();
+    const headers = ['Asset Tag', 'Make', 'Notes'];
+    rememberMapping(session.ctx, headers, { 'Asset Tag': 'assetTag', Make: 'model', Notes: 'model' });
+    const shown = await preview(router, 'Asset Tag,Make,Notes\nA-1,GE,x\n');
+    expect(shown.mapping).toEqual({ 'Asset Tag': 'assetTag', Make: 'manufacturer', Notes: null });
+  });
+});
+
+describe('importing a rejected-rows CSV again', () => {
+  it('drops the formula guard and the Row and Problem columns Isopatch wrote', async () => {
+    const { router } = await setup();
+    const first = await importFile(
+      router,
+      'Asset Tag,Model,Notes,Room\nA-1,Symbia T16,,R1\n,Symbia E,-5 dB,=R2\n',
+    );
+    expect(first.rejectedCsv).toContain(",Symbia E,'-5 dB,'=R2");
+    const fixed = (first.rejectedCsv ?? '').replace(',,Symbia E,', ',A-2,Symbia E,');
+    const again = await importFile(router, fixed, {}, 'inventory-rejected-rows.csv');
+    expect(again).toMatchObject({ headers: ['Asset Tag', 'Model', 'Notes', 'Room'], added: 1, rejected: [] });
+    const [a2] = await devices(router, { search: 'A-2' });
+    expect(a2).toMatchObject({ model: 'Symbia E', location: '=R2' });
+    expect(a2?.extra).toEqual({ Notes: '-5 dB' });
+  });
+
+  it('keeps apostrophes that are no formula guard, in text files and workbooks', async () => {
+    const { router } = await setup();
+    await importFile(router, "Asset Tag,Model,Notes\nA-1,'@home,'+49 89\nA-2,it's,'s-Hertogenbosch\n");
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Devices');
+    sheet.addRow(['Asset Tag', 'Model', 'Notes']);
+    sheet.addRow(['B-1', "'-1", "'tis"]);
+    await importFile(router, Buffer.from(await book.xlsx.writeBuffer()), {}, 'devices.xlsx');
+    expect((await devices(router)).map((d) => [d.assetTag, d.model, d.extra.Notes])).toEqual([
+      ['A-1', '@home', '+49 89'],
+      ['A-2', "it's", "'s-Hertogenbosch"],
+      ['B-1', '-1', "'tis"],
+    ]);
   });
 });

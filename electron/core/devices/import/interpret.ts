@@ -1,4 +1,4 @@
-import { DEVICE_FIELD_LABELS } from '../../../api/device-fields';
+import { capitalized, DEVICE_FIELD_LABELS } from '../../../api/device-fields';
 import type {
   ColumnMapping,
   DateOrder,
@@ -13,7 +13,7 @@ import { suggestMapping } from './header';
 import { MAX_CELL_CHARS } from './limits';
 import { checkIp, cleanText, normalizeMac } from './normalize';
 import type { ReadFile } from './read-file';
-import { cellText } from './table';
+import { type Cell, cellText } from './table';
 
 export const FIELD_LABELS: Record<DeviceField, string> = DEVICE_FIELD_LABELS;
 
@@ -52,6 +52,41 @@ export function effectiveMapping(
   );
 }
 
+/**
+ * Why a mapping cannot be committed, or null: two columns mapped to one field would keep one column's values
+ * and lose the other's.
+ */
+export function mappingConflict(mapping: ColumnMapping): string | null {
+  const columnOf = new Map<DeviceField, string>();
+  for (const [header, field] of Object.entries(mapping)) {
+    if (!field) continue;
+    const other = columnOf.get(field);
+    if (other !== undefined) {
+      return `Columns "${other}" and "${header}" are both mapped to ${capitalized(FIELD_LABELS[field])}; map one of them to another field or keep it as an extra attribute.`;
+    }
+    columnOf.set(field, header);
+  }
+  return null;
+}
+
+// Isopatch's CSVs (formats/csv.ts) put ' before what a spreadsheet would run as a formula, as Excel hides it;
+// a rejected-rows CSV fixed and imported again gives back the value, not the guard. Other apostrophes stay.
+const FORMULA_GUARD = /^'[=+\-@\t\r]/;
+const unguarded = (text: string) => (text[0] === "'" && FORMULA_GUARD.test(text) ? text.slice(1) : text);
+
+const DELIMITER_WORDS: Record<string, string> = { '\t': 'a tab' };
+
+/** More values than header columns (trailing empty ones aside): a value with the delimiter was not quoted. */
+function tooManyValues(file: ReadFile, cells: readonly Cell[]): string | null {
+  const columns = file.headers.length;
+  if (file.format !== 'delimited' || cells.length <= columns) return null;
+  let values = cells.length;
+  while (values > columns && cleanText(cellText(cells[values - 1])) === '') values--;
+  if (values <= columns) return null;
+  const delimiter = DELIMITER_WORDS[file.delimiter ?? ''] ?? `"${file.delimiter}"`;
+  return `has ${values} values but the header has ${columns} columns; a value containing ${delimiter} is probably not quoted`;
+}
+
 export function interpretRows(
   file: ReadFile,
   options: ImportOptions,
@@ -80,15 +115,16 @@ export function interpretRows(
       warnings: [],
       problemColumns: [],
       key: null,
-      rejection: null,
+      rejection: tooManyValues(file, sheetRow.cells),
     };
+    if (row.rejection) return row;
     const warn = (column: number, field: DeviceField, value: string, reason: string, flag: boolean) => {
       row.warnings.push({ row: row.row, field: file.headers[column] ?? field, value, reason });
       row.problemColumns.push(column);
       if (flag) row.flags.push({ field, value, reason });
     };
     sheetRow.cells.forEach((cell, column) => {
-      const text = cleanText(cellText(cell));
+      const text = cleanText(unguarded(cellText(cell)));
       if (text === '') return;
       const header = file.headers[column] ?? `Column ${column + 1}`;
       if (text.length > MAX_CELL_CHARS) {

@@ -1,10 +1,11 @@
 import type { ImportFile, TextEncoding } from '../../../api/schemas/device-import';
 import { AppError } from '../../errors';
 import { decodeText } from './decode';
-import { type Delimiter, detectDelimiter, parseDelimited } from './delimited';
+import { type Delimiter, detectDelimiter, parseDelimited, type QuoteProblem } from './delimited';
 import { detectFileKind } from './file-kind';
 import { findHeaderRow, headerNames, sheetScore } from './header';
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_IMPORT_ROWS } from './limits';
+import { REJECTED_ROWS_COLUMNS, startsLikeRejectedRows } from './rejected-csv';
 import { isBlankRow, type Sheet, type SheetRow } from './table';
 import { readWorkbook } from './xlsx';
 
@@ -32,6 +33,7 @@ export async function readImportFile(file: ImportFile): Promise<ReadFile> {
   let sheets: Sheet[];
   let encoding: TextEncoding | null = null;
   let delimiter: Delimiter | null = null;
+  let quoteProblem: QuoteProblem | null = null;
   if (kind.kind === 'xlsx') {
     try {
       sheets = await readWorkbook(bytes);
@@ -43,7 +45,9 @@ export async function readImportFile(file: ImportFile): Promise<ReadFile> {
     encoding = decoded.encoding;
     if (decoded.text.trim() === '') throw refuseFile(file.fileName, 'is empty');
     delimiter = detectDelimiter(decoded.text);
-    sheets = [parseDelimited(decoded.text, delimiter)];
+    const sheet = parseDelimited(decoded.text, delimiter);
+    quoteProblem = sheet.quoteProblem;
+    sheets = [sheet];
   }
 
   const sheet = chooseSheet(file, sheets);
@@ -53,9 +57,14 @@ export async function readImportFile(file: ImportFile): Promise<ReadFile> {
       `has ${sheet.rows.length} rows; an import may have at most ${MAX_IMPORT_ROWS}`,
     );
   }
-  const header = file.options.headerRow
+  const found = file.options.headerRow
     ? sheet.rows.find((row) => row.row === file.options.headerRow)
     : findHeaderRow(sheet);
+  // Past a stray quotation mark the rows run together: refuse rather than import some and lose the rest.
+  if (quoteProblem) throw refuseFile(file.fileName, quoteSentence(quoteProblem, found));
+  // A rejected-rows CSV of an earlier import, fixed to import again, starts with its own "Row" and "Problem".
+  const skipped = found && startsLikeRejectedRows(found) ? REJECTED_ROWS_COLUMNS.length : 0;
+  const header = found && withoutColumns(found, skipped);
   if (!header || isBlankRow(header)) {
     throw refuseFile(
       file.fileName,
@@ -69,7 +78,9 @@ export async function readImportFile(file: ImportFile): Promise<ReadFile> {
   }
   if (headers.some((h) => h.length > MAX_CELL_CHARS))
     throw refuseFile(file.fileName, 'has a header that is too long');
-  const rows = sheet.rows.filter((row) => row.row > header.row && !isBlankRow(row));
+  const rows = (skipped ? sheet.rows.map((row) => withoutColumns(row, skipped)) : sheet.rows).filter(
+    (row) => row.row > header.row && !isBlankRow(row),
+  );
   if (rows.length === 0)
     throw refuseFile(file.fileName, `has a header in row ${header.row} but no devices below it`);
 
@@ -83,6 +94,16 @@ export async function readImportFile(file: ImportFile): Promise<ReadFile> {
     headers,
     rows,
   };
+}
+
+const withoutColumns = (row: SheetRow, count: number): SheetRow => ({
+  row: row.row,
+  cells: row.cells.slice(count),
+});
+
+function quoteSentence(problem: QuoteProblem, header: SheetRow | undefined): string {
+  const name = header && problem.row > header.row ? headerNames(header)[problem.column] : undefined;
+  return `has a quotation mark in row ${problem.row}${name ? ` (column "${name}")` : ''} that does not close where the field ends; quote the whole field and double the quotation marks inside it, or remove them`;
 }
 
 /** The sheet the person named, or the one whose header maps best (a cover sheet first is common). */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ColumnMapping } from '../../../api/schemas/device-import';
 import type { CoreContext } from '../../context';
+import { mappingConflict } from './interpret';
 
 /** Files with the same header get the mapping that was last committed for it. */
 const keyFor = (headers: readonly string[]) =>
@@ -13,7 +14,9 @@ export function rememberedMapping(ctx: CoreContext, headers: readonly string[]):
   const json = ctx.db.prepare('SELECT value FROM app_state WHERE key = ?').pluck().get(keyFor(headers)) as
     | string
     | undefined;
-  return json ? (JSON.parse(json) as ColumnMapping) : undefined;
+  const mapping = json ? (JSON.parse(json) as ColumnMapping) : undefined;
+  // Mappings of two columns to one field were remembered before they were refused; they are not offered.
+  return mapping && mappingConflict(mapping) === null ? mapping : undefined;
 }
 
 export function rememberMapping(ctx: CoreContext, headers: readonly string[], mapping: ColumnMapping): void {

@@ -6,7 +6,10 @@ import { openTestSession } from '../../../testing/temp';
 import { csvCell } from '../../formats/csv';
 import { cleanText } from './normalize';
 
-/** Text an importer keeps as it is: what cleanText leaves unchanged (no edge spaces, no NBSP, NFKC-stable). */
+/**
+ * Text an importer keeps as it is: what cleanText leaves unchanged (no edge spaces, no NBSP, NFKC-stable), and
+ * not a ' before what starts a formula, which the importer reads as the formula guard Isopatch's CSVs write.
+ */
 const fieldText = fc
   .string({
     unit: fc.oneof(
@@ -15,7 +18,7 @@ const fieldText = fc
     ),
     maxLength: 40,
   })
-  .filter((s) => s !== '' && cleanText(s) === s);
+  .filter((s) => s !== '' && cleanText(s) === s && !/^'[=+\-@\t\r]/.test(s));
 
 const plainCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 

@@ -11,7 +11,7 @@ import { type CoreContext, isoNow } from '../../context';
 import { AppError } from '../../errors';
 import { noProgress, type Progress } from '../../progress';
 import { type AppliedImport, applyImport } from './apply';
-import { FIELD_LABELS, type Interpretation, interpretRows } from './interpret';
+import { FIELD_LABELS, type Interpretation, interpretRows, mappingConflict } from './interpret';
 import { PREVIEW_ROWS } from './limits';
 import { type ReadFile, readImportFile, refuseFile } from './read-file';
 import { rejectedRowsCsv } from './rejected-csv';
@@ -99,6 +99,7 @@ export function previewImport(
   const applied = rehearse(ctx, prepared, progress);
   return {
     ...summary(prepared, applied),
+    mappingProblem: mappingConflict(prepared.interpretation.mapping),
     rows: prepared.interpretation.rows.slice(0, PREVIEW_ROWS).map((row) => ({
       row: row.row,
       action: applied.actions.get(row.row) ?? 'reject',
@@ -121,6 +122,8 @@ export function commitImport(
   progress: Progress = noProgress,
 ): ImportResult {
   const { interpretation, read, file } = prepared;
+  const conflict = mappingConflict(interpretation.mapping);
+  if (conflict) throw new AppError('INVALID_INPUT', conflict);
   if (!Object.values(interpretation.mapping).includes(interpretation.key)) {
     const columns = read.headers.map((h) => `"${h}"`).join(', ');
     throw refuseFile(

@@ -96,3 +96,24 @@ describe('files that are not tables', () => {
     expect(detectFileKind(utf16le('a\tb\n1\t2\n')).kind).toBe('delimited');
   });
 });
+
+describe('quotation marks that do not close where the field ends', () => {
+  it.each([
+    [
+      'a stray quote after a quoted value',
+      'tag,model,room\nQ4,A,R4\nQ5,"Symbia 5" inch,Room 5\nQ6,B,R6\n',
+      3,
+      1,
+    ],
+    ['an unclosed quote', 'tag,model,room\r\nQ4,"A\r\nB",R4\r\nQ5,x,"Room 5\r\nQ6,B,R6\r\n', 3, 2],
+    ['a quote opening a record', 'tag;model\n"Q4;A\nQ5;B\n', 2, 0],
+  ])('finds %s, with its row and field', (_name, text, row, column) => {
+    expect(parseDelimited(text, detectDelimiter(text)).quoteProblem).toEqual({ row, column });
+  });
+
+  it('takes quotes inside unquoted fields and doubled quotes as text', () => {
+    const sheet = parseDelimited('tag,model\nQ5,Symbia 5" inch\nQ6,"12"" display"\n', ',');
+    expect(sheet.quoteProblem).toBeNull();
+    expect(sheet.rows.map((r) => r.cells[1])).toEqual(['model', 'Symbia 5" inch', '12" display']);
+  });
+});

@@ -125,3 +125,16 @@ describe('headers', () => {
     expect(findHeaderRow({ name: 'Equipment', rows })?.row).toBe(3);
   });
 });
+
+describe('the suggested mapping', () => {
+  it('gives each field to the surest spelling, whatever the column order', () => {
+    expect(suggestMapping(['Cost Center', 'Tag', 'Department', 'Asset Tag', 'Room', 'Location'])).toEqual({
+      'Cost Center': null,
+      Tag: null,
+      Department: 'department',
+      'Asset Tag': 'assetTag',
+      Room: null,
+      Location: 'location',
+    });
+  });
+});
