@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { ColumnMapping, importBatch, mappingTemplate } from '../../../api/schemas/device-import';
 import type { AuditRecorder } from '../../audit/audit-log';
 import { type CoreContext, isoNow } from '../../context';
+import { AppError } from '../../errors';
+import { mappingConflict } from './interpret';
 
 export function listImportBatches(ctx: CoreContext): z.infer<typeof importBatch>[] {
   return ctx.db
@@ -32,6 +34,9 @@ export function saveMappingTemplate(
   mapping: ColumnMapping,
   audit: AuditRecorder,
 ): z.infer<typeof mappingTemplate> {
+  // A template that drops one column's values would do so for every file it is applied to.
+  const conflict = mappingConflict(mapping);
+  if (conflict) throw new AppError('INVALID_INPUT', conflict);
   const before = ctx.db
     .prepare('SELECT mapping_json FROM mapping_template WHERE name = ?')
     .pluck()

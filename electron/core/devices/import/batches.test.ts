@@ -52,3 +52,23 @@ describe('undoing imports newest first', () => {
     });
   });
 });
+
+describe('mapping templates', () => {
+  it('refuses one that maps two columns to one field, and saves nothing', async () => {
+    const session = await openTestSession();
+    const router = createRouter(session);
+    const result = await router.dispatch('saveMappingTemplate', {
+      name: 'German CMMS',
+      mapping: { Hersteller: 'os', Bemerkung: 'os' },
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message:
+          'Columns "Hersteller" and "Bemerkung" are both mapped to Operating system; map one of them to another field or keep it as an extra attribute.',
+      },
+    });
+    expect(session.ctx.db.prepare('SELECT count(*) FROM mapping_template').pluck().get()).toBe(0);
+  });
+});
