@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './electron/security.ts';
+import { META_CONTENT_SECURITY_POLICY } from './electron/security.ts';
 
 /** Builds the renderer into dist/renderer, loaded from file:// by Electron and served by the web transport. */
 export default defineConfig({
@@ -10,7 +10,7 @@ export default defineConfig({
     react(),
     {
       name: 'isopatch-content-security-policy',
-      transformIndexHtml: (html) => html.replace('%CONTENT_SECURITY_POLICY%', CONTENT_SECURITY_POLICY),
+      transformIndexHtml: (html) => html.replace('%CONTENT_SECURITY_POLICY%', META_CONTENT_SECURITY_POLICY),
     },
   ],
   build: {

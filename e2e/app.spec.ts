@@ -118,3 +118,19 @@ test('the page makes no request outside its own loopback origin', async ({ page,
   expect(seen.length).toBeGreaterThan(3);
   expect(seen.filter((url) => !url.startsWith(`${app.origin}/`))).toEqual([]);
 });
+
+test('every view opens without a console error or a failed request', async ({ page, app }) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+  });
+  await openApp(page, app);
+  for (const view of VIEWS) {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: view }).click();
+    await expect(page.getByRole('heading', { level: 1, name: view })).toBeVisible();
+  }
+  expect(problems).toEqual([]);
+});

@@ -5,7 +5,7 @@
 import type { WebPreferences } from 'electron';
 
 /** Only the app's own files: no remote origin, no inline script, no eval. */
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
@@ -16,7 +16,13 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
   "object-src 'none'",
-].join('; ');
+];
+export const CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ');
+
+/** The same in the page's meta tag, where browsers ignore frame-ancestors and log an error; the header has it. */
+export const META_CONTENT_SECURITY_POLICY = DIRECTIVES.filter((d) => !d.startsWith('frame-ancestors')).join(
+  '; ',
+);
 
 export function secureWebPreferences(preloadPath: string): WebPreferences {
   return {
