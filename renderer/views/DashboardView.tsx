@@ -5,11 +5,15 @@ import { useDashboardStore } from '../stores/dashboard';
 import { DashboardStatus } from './dashboard/DashboardStatus';
 
 const tiles: readonly { key: keyof DashboardFigures; label: string; help: string }[] = [
-  { key: 'devices', label: 'Devices', help: 'in the inventory' },
+  { key: 'devices', label: 'Devices', help: '' },
   { key: 'advisories', label: 'Advisories', help: 'tracked' },
   { key: 'upcomingWindows', label: 'Planned windows', help: 'still to come' },
   { key: 'importBatches', label: 'Imports', help: 'device lists imported' },
 ];
+
+/** "in the inventory (1 decommissioned)": the count includes them, as Devices and the register do. */
+const devicesHelp = (decommissioned: number) =>
+  decommissioned === 0 ? 'in the inventory' : `in the inventory (${decommissioned} decommissioned)`;
 
 export function DashboardView() {
   const figures = useDashboardStore((state) => state.figures);
@@ -30,7 +34,9 @@ export function DashboardView() {
                 {figures[tile.key]}
               </span>
               <span className="tile-label">{tile.label}</span>
-              <span className="tile-help">{tile.help}</span>
+              <span className="tile-help">
+                {tile.key === 'devices' ? devicesHelp(figures.decommissionedDevices) : tile.help}
+              </span>
             </li>
           ))}
         </ul>

@@ -35,6 +35,8 @@ export const upcomingWindow = z.object({
 });
 
 export const dashboard = dashboardFigures.extend({
+  /** Of `devices` (every device in the inventory, as Devices and the register count them), those decommissioned. */
+  decommissionedDevices: z.number().int(),
   status: statusFigures,
   burnDown: z.object({
     points: z.array(z.object({ date: z.string(), exposed: z.number().int(), unpatched: z.number().int() })),

@@ -41,7 +41,9 @@ export function getDashboardFigures(ctx: CoreContext): Dashboard {
     return { group, count: n, text: ALERT_TEXT[group](n) };
   }).filter((alert) => alert.count > 0);
   return {
-    devices: count("SELECT count(*) FROM device WHERE state <> 'decommissioned'"),
+    // Every device, as the Devices view and the register count them; the decommissioned ones are said apart.
+    devices: count('SELECT count(*) FROM device'),
+    decommissionedDevices: count("SELECT count(*) FROM device WHERE state = 'decommissioned'"),
     advisories: count('SELECT count(*) FROM advisory'),
     affectedDevices: status.affected,
     exposedDevices: count(`SELECT count(*) FROM device d WHERE (${CATEGORY_SQL}) = 'exposed'`),

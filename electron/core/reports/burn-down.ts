@@ -19,6 +19,8 @@ interface Tracked {
 interface Event {
   at: string;
   id: number;
+  /** The order of recording among changes at the same instant: the audit row's id (creations have 0). */
+  seq: number;
   state: string | null;
   network: string | null;
   /** The device was created then: before it, it did not exist. */
@@ -73,21 +75,30 @@ export function burnDown(ctx: CoreContext, scope: ReportScope, from: string, to:
     devices.set(row.id, device);
     count(device, 1);
     if (row.created_at > earliestBoundary)
-      events.push({ at: row.created_at, id: row.id, state: null, network: null, created: true });
+      events.push({ at: row.created_at, id: row.id, seq: 0, state: null, network: null, created: true });
   }
   for (const row of ctx.db
     .prepare(
-      `SELECT at, CAST(entity_id AS INTEGER) AS id, json_extract(before_json, '$.state') AS state,
+      `SELECT at, CAST(entity_id AS INTEGER) AS id, audit_log.id AS seq, json_extract(before_json, '$.state') AS state,
          json_extract(before_json, '$.network_state') AS network
        FROM audit_log WHERE entity = 'device' AND at > ? AND before_json IS NOT NULL
          AND (json_extract(before_json, '$.state') IS NOT NULL OR json_extract(before_json, '$.network_state') IS NOT NULL)
-       ORDER BY at DESC, id DESC`,
+       ORDER BY at DESC, audit_log.id DESC`,
     )
     .iterate(earliestBoundary) as Iterable<Omit<Event, 'created'>>) {
     if (devices.has(row.id)) events.push({ ...row, created: false });
   }
-  // Newest first; at the same instant the changes are undone before the creation.
-  events.sort((a, b) => (a.at === b.at ? Number(a.created) - Number(b.created) : a.at < b.at ? 1 : -1));
+  // Newest first. At the same instant (one action often records several steps, such as "not assessed" to
+  // "affected" to "isolation planned"), the changes are undone last-recorded first, and before the creation.
+  events.sort((a, b) =>
+    a.at !== b.at
+      ? a.at < b.at
+        ? 1
+        : -1
+      : a.created !== b.created
+        ? Number(a.created) - Number(b.created)
+        : b.seq - a.seq,
+  );
 
   const dates = datesBetween(from, to);
   const points: BurnDownPoint[] = [];

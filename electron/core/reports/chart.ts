@@ -35,11 +35,6 @@ function niceStep(max: number): number {
   return Math.max(1, step);
 }
 
-const shortDate = (date: string) => {
-  const [y, m, d] = date.split('-');
-  return `${d}.${m}.${y?.slice(2)}`;
-};
-
 /** `width` in SVG units at 11-unit text: 720 fills a printed page; the dashboard's narrower panel asks for less. */
 export function burnDownChart(points: readonly BurnDownPoint[], title: string, width = 720): Html {
   const PLOT = { left: 46, right: width - 40, top: 44, bottom: HEIGHT - 30 };
@@ -74,6 +69,7 @@ export function burnDownChart(points: readonly BurnDownPoint[], title: string, w
     );
   }
   const ticks = Math.min(width < 600 ? 4 : 6, points.length);
+  // Dates as ISO (2026-09-20), as everywhere in the reports: never a day and month to confuse.
   const dateLabels: Child[] = [];
   for (let t = 0; t < ticks; t++) {
     const i = ticks === 1 ? 0 : Math.round(((points.length - 1) * t) / (ticks - 1));
@@ -82,7 +78,7 @@ export function burnDownChart(points: readonly BurnDownPoint[], title: string, w
     const anchor = ticks > 1 && t === 0 ? 'start' : t === ticks - 1 && ticks > 1 ? 'end' : 'middle';
     dateLabels.push(
       el('line', { x1: x(i), x2: x(i), y1: PLOT.bottom, y2: PLOT.bottom + 4, stroke: 'currentColor' }),
-      el('text', { x: x(i), y: PLOT.bottom + 17, 'text-anchor': anchor }, shortDate(point.date)),
+      el('text', { x: x(i), y: PLOT.bottom + 17, 'text-anchor': anchor }, point.date),
     );
   }
 

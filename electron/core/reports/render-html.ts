@@ -1,13 +1,33 @@
+import { PAGE_MARGIN, pageGeometry } from '../../api/paper';
 import { burnDownChart } from './chart';
+import { LONG_WORD, type TableRoom, tableLayout } from './column-widths';
 import { type Child, el, type Html, trusted } from './html';
 import type { Cell, Column, ReportDocument, Section, TableSection } from './model';
-import { PAGE_CSS, type PageSetup, reportCss } from './report-css';
+import { PAGE_CSS, type PageSetup, reportCss, tableFontPt } from './report-css';
 
 /** The report as HTML: built once here, shown by the app's preview, printed, and written to .html files. */
 
 const box = () => el('span', { class: 'box', 'aria-hidden': 'true' });
 
 const formatNumber = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
+
+/** A word with a digit and a hyphen, slash or dash, where lines may break: an asset tag, a date, a time range. */
+const BREAKABLE_IDENTIFIER = /^(?=\S*\d)\S*[-/\u2010-\u2015]\S*$/;
+
+/**
+ * Text whose identifiers ("CC-1010", "2026-12-05", "11:00-11:30") never break at their hyphens: a line breaks
+ * between words. The column widths (column-widths.ts) leave room for every such word; longer ones may break.
+ */
+function text(value: string): Child {
+  if (!/\d/.test(value)) return value;
+  return value
+    .split(/(\s+)/)
+    .map((word) =>
+      word.length <= LONG_WORD && BREAKABLE_IDENTIFIER.test(word)
+        ? el('span', { class: 'nobr' }, word)
+        : word,
+    );
+}
 
 function cell(column: Column, value: Cell): Html {
   const lines = Array.isArray(value) ? (value as readonly string[]) : null;
@@ -33,10 +53,10 @@ function cell(column: Column, value: Cell): Html {
         attributes,
         (lines ?? [String(value ?? '')]).map((line, i) =>
           i === 0
-            ? el('span', { class: 'line task' }, line)
+            ? el('span', { class: 'line task' }, text(line))
             : line.startsWith('Note: ')
-              ? el('span', { class: 'line note' }, line)
-              : el('span', { class: 'line' }, box(), line),
+              ? el('span', { class: 'line note' }, text(line))
+              : el('span', { class: 'line' }, box(), text(line)),
         ),
       );
     case 'percent':
@@ -46,9 +66,13 @@ function cell(column: Column, value: Cell): Html {
         return el(
           'td',
           attributes,
-          lines.map((line) => el('span', { class: 'line' }, line)),
+          lines.map((line) => el('span', { class: 'line' }, text(line))),
         );
-      return el('td', attributes, typeof value === 'number' ? formatNumber(value) : (value ?? ''));
+      return el(
+        'td',
+        attributes,
+        typeof value === 'number' ? formatNumber(value) : text(String(value ?? '')),
+      );
   }
 }
 
@@ -64,58 +88,6 @@ function printColumns(columns: readonly Column[]): { column: Column; index: numb
   return printed;
 }
 
-const lengthOf = (column: Column, value: Cell): number => {
-  if (column.type === 'tick') return 4;
-  if (column.type === 'blank') return column.width === 'wide' ? 30 : 12;
-  if (Array.isArray(value))
-    return Math.max(0, ...value.map((line: string) => line.length + (column.type === 'checklist' ? 3 : 0)));
-  return value === null ? 0 : String(value).length;
-};
-
-/**
- * The longest word in a text column's values, up to `cap` (numbers and boxes have their own room). Stops at the
- * cap: a register of 10,000 devices would otherwise split every value of every column.
- */
-function longestWord(column: Column, rows: readonly (readonly Cell[])[], index: number, cap: number): number {
-  if (column.type !== 'text') return 0;
-  let longest = 0;
-  for (const row of rows) {
-    const value = row[index];
-    const lines = Array.isArray(value) ? (value as readonly string[]) : [value];
-    for (const line of lines)
-      if (typeof line === 'string')
-        for (const word of line.split(/\s+/)) {
-          longest = Math.max(longest, word.length);
-          if (longest >= cap) return cap;
-        }
-  }
-  return longest;
-}
-
-/**
- * Column widths for a fixed table layout, from what the columns hold (most of their values fit a line) and the
- * longest word of their header, so a page never grows wider than the paper and words break only when they must.
- */
-function widths(section: TableSection, printed: readonly { column: Column; index: number }[][]): string[] {
-  const weights = printed.map((members) =>
-    Math.max(
-      ...members.map(({ column, index }) => {
-        const lengths = section.rows.map((row) => lengthOf(column, row[index] ?? null)).sort((a, b) => a - b);
-        const typical = lengths[Math.floor((lengths.length - 1) * 0.9)] ?? 0;
-        // Header words are bold: a third wider than the characters of the values.
-        const word = Math.max(...column.label.split(/\s+/).map((w) => w.length * 1.35));
-        // A short word of a value ("announced") is not cut either; long ones (host names, paths) may wrap.
-        const valueWord = longestWord(column, section.rows, index, 14) * 1.3;
-        return Math.min(45, Math.max(3, typical, word + 1.5, valueWord + 1));
-      }),
-    ),
-  );
-  // Each cell's padding and border take about two and a half characters besides its text.
-  const padded = weights.map((w) => w + 2.5);
-  const total = padded.reduce((sum, w) => sum + w, 0);
-  return padded.map((w) => `${((w * 100) / total).toFixed(2)}%`);
-}
-
 function groupCell(members: readonly { column: Column; index: number }[], row: readonly Cell[]): Html {
   if (members.length === 1) {
     const [only] = members as [{ column: Column; index: number }];
@@ -126,26 +98,27 @@ function groupCell(members: readonly { column: Column; index: number }[], row: r
     {},
     members.map(({ column, index }) => {
       const value = row[index] ?? null;
-      const text = Array.isArray(value)
+      const shown = Array.isArray(value)
         ? value.join('; ')
         : typeof value === 'number'
           ? `${formatNumber(value)}${column.type === 'percent' ? ' %' : ''}`
           : value;
-      return el('span', { class: 'line' }, text === null || text === '' ? '–' : text);
+      return el('span', { class: 'line' }, shown === null || shown === '' ? '–' : text(String(shown)));
     }),
   );
 }
 
-function table(section: TableSection): Html {
+function table(section: TableSection, room: TableRoom): Html {
   if (section.rows.length === 0) return el('p', { class: 'empty' }, section.empty);
   const printed = printColumns(section.columns);
+  const layout = tableLayout(section, printed, room);
   return el(
     'table',
-    {},
+    { class: layout.compact ? 'compact' : null },
     el(
       'colgroup',
       {},
-      widths(section, printed).map((width) => el('col', { width })),
+      layout.widths.map((width) => el('col', { width })),
     ),
     el(
       'thead',
@@ -181,7 +154,7 @@ function table(section: TableSection): Html {
   );
 }
 
-function section(s: Section): Html {
+function section(s: Section, room: TableRoom): Html {
   switch (s.kind) {
     case 'figures':
       return el(
@@ -210,7 +183,7 @@ function section(s: Section): Html {
         { class: s.pageBreakBefore ? 'page-break' : null },
         el('h2', {}, s.title),
         s.note ? el('p', { class: 'note' }, s.note) : null,
-        table(s),
+        table(s, room),
       );
     case 'sign-off':
       return el(
@@ -246,9 +219,13 @@ function section(s: Section): Html {
   }
 }
 
-/** `<article class="report">`: the header with the exact filter, then each section. */
-export function reportBody(doc: ReportDocument): Html {
+/** `<article class="report">`: the header with the exact filter, then each section, its tables laid out for the page. */
+export function reportBody(doc: ReportDocument, page: PageSetup): Html {
   const { header } = doc;
+  const room: TableRoom = {
+    widthMm: pageGeometry(page.paper, page.orientation).width - PAGE_MARGIN.left - PAGE_MARGIN.right,
+    fontPt: tableFontPt(doc.report),
+  };
   const meta: Child[] = [
     ['Organization', header.organization],
     ['Site', header.site],
@@ -270,7 +247,7 @@ export function reportBody(doc: ReportDocument): Html {
         header.filter.map(([name, value]) => el('span', { class: 'line' }, `${name}: ${value}`)),
       ),
     ),
-    doc.sections.map(section),
+    doc.sections.map((s) => section(s, room)),
   );
 }
 
@@ -293,6 +270,6 @@ export function reportHtmlDocument(doc: ReportDocument, page: PageSetup): string
       // The stylesheet is the code's own text; names in it went through cssString, and '<' never occurs raw.
       el('style', {}, trusted(css.replace(/</g, '\\3c '))),
     ),
-    el('body', {}, reportBody(doc)),
+    el('body', {}, reportBody(doc, page)),
   )}\n`;
 }

@@ -1,5 +1,6 @@
 import { PAGE_MARGIN, PAPER } from '../../api/paper';
 import type { Orientation, PaperSize } from '../../api/schemas/reports';
+import { COMPACT_FONT_PT } from './column-widths';
 import { cssString } from './html';
 import type { ReportDocument } from './model';
 
@@ -21,6 +22,10 @@ export const runningHeader = (doc: ReportDocument) =>
 /** The footer of every page (bottom left): when, in which time zone, and by whom the report was made. */
 export const pageFooter = ({ header }: ReportDocument) =>
   `Generated ${header.generatedAt} (${header.timeZone}) by ${header.author} with Isopatch`;
+
+/** The font size of a report's tables: the register and the audit trail hold more columns, in smaller type. */
+export const tableFontPt = (report: ReportDocument['report']): number =>
+  report === 'devices' || report === 'audit' ? 6.8 : 8;
 
 export function reportCss(doc: ReportDocument, page: PageSetup): string {
   const m = PAGE_MARGIN;
@@ -74,7 +79,7 @@ const BASE_CSS = `
 .report .figure-label { display: block; font-weight: 700; }
 .report .figure-help { display: block; font-size: 7.5pt; }
 .report .burn-down { display: block; width: 100%; max-height: 75mm; height: auto; color: #000; break-inside: avoid; }
-.report table { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: 8pt; }
+.report table { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: ${tableFontPt('status')}pt; }
 .report thead { display: table-header-group; }
 .report tr { break-inside: avoid; page-break-inside: avoid; }
 .report th, .report td {
@@ -88,6 +93,7 @@ const BASE_CSS = `
 .report td.num, .report th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .report tr.total td { font-weight: 700; border-top: 1.2pt solid #000; }
 .report .line { display: block; }
+.report .nobr { white-space: nowrap; }
 .report .task { font-weight: 700; }
 .report .box {
   display: inline-block;
@@ -104,7 +110,9 @@ const BASE_CSS = `
 /* A heading's note stays with the table under it, as the heading does. */
 .report h2 + .note { break-after: avoid; page-break-after: avoid; }
 .report-worklist td { height: 17mm; }
-.report-devices table, .report-audit table { font-size: 6.8pt; }
+.report-devices table, .report-audit table { font-size: ${tableFontPt('devices')}pt; }
+.report table.compact { font-size: ${COMPACT_FONT_PT}pt; }
+.report table.compact th, .report table.compact td { padding: 0.8mm; }
 .report .sign-off table td { height: 11mm; }
 .report .sign-off th[scope="row"] { background: #fff; }
 .report .sign-off { break-inside: avoid; }

@@ -85,6 +85,35 @@ describe('the status report', () => {
     ]);
   });
 
+  it('undoes changes recorded at the same instant in the order they were recorded', async () => {
+    const { session, router, at } = await reportHospital();
+    // One action moves CT-1 through three states at one instant: the burn-down must not count it exposed before.
+    at('2026-11-29T11:00:00.000Z');
+    await call(router, 'setDeviceState', { assetTag: 'CT-1', state: 'unassessed' });
+    await call(router, 'setDeviceState', { assetTag: 'CT-1', state: 'affected' });
+    await call(router, 'setDeviceState', { assetTag: 'CT-1', state: 'isolation-planned' });
+    at('2026-11-29T12:00:00.000Z');
+    const doc = buildReport(session.ctx, input('status'));
+    const chart = doc.sections.find((s) => s.kind === 'burn-down');
+    const points = chart?.kind === 'burn-down' ? chart.points : [];
+    expect(points.map((p) => [p.date.slice(5), p.exposed])).toEqual([
+      ['11-16', 0],
+      ['11-17', 0],
+      ['11-18', 0],
+      ['11-19', 0],
+      ['11-20', 3],
+      ['11-21', 3],
+      ['11-22', 2],
+      ['11-23', 2],
+      ['11-24', 2],
+      ['11-25', 1],
+      ['11-26', 1],
+      ['11-27', 1],
+      ['11-28', 1],
+      ['11-29', 2],
+    ]);
+  });
+
   it('keeps to the departments and dates asked for, and says so in its header', async () => {
     const { session, router } = await reportHospital();
     const doc = buildReport(
@@ -202,21 +231,41 @@ describe('the other reports', () => {
     const doc = buildReport(session.ctx, input('audit', { from: '2026-11-25', to: '2026-11-25' }));
     const [table] = doc.sections;
     if (table?.kind !== 'table') throw new Error('no table');
+    // Only the fields that changed (the network stayed connected), with the app's words for states.
     expect(table.rows).toEqual([
       [
         '2026-11-25 11:00',
         'tester',
-        'setDeviceState',
+        'set device state',
         'device NM-2',
         'update',
         [
-          'state: affected → risk-accepted',
-          'network_state: connected → connected',
-          'state_reason: (none) → Replaced in January; the segment is closed.',
-          'risk_approver: (none) → Dr. Weber (CISO)',
-          'risk_review_date: (none) → 2026-12-05',
+          'state: affected → risk accepted',
+          'reason: (none) → Replaced in January; the segment is closed.',
+          'risk approver: (none) → Dr. Weber (CISO)',
+          'risk review date: (none) → 2026-12-05',
         ],
       ],
+    ]);
+    // Windows name their device, task and team, and their times are local like the Time column.
+    const plan = buildReport(session.ctx, input('audit', { from: '2026-11-29', to: '2026-11-29' }));
+    const planRows = plan.sections[0]?.kind === 'table' ? plan.sections[0].rows : [];
+    expect(planRows.find((r) => r[3] === 'planned window 2 (NM-3)')).toEqual([
+      '2026-11-29 11:00',
+      'tester',
+      'apply plan',
+      'planned window 2 (NM-3)',
+      'create',
+      [
+        'device: NM-3',
+        'task: isolation',
+        'start: 2026-12-05 07:00',
+        'end: 2026-12-05 07:30',
+        'team: Network team',
+      ],
+    ]);
+    expect(planRows.find((r) => r[3] === 'device NM-3')?.[5]).toEqual([
+      'state: affected → isolation planned',
     ]);
     const byDepartment = buildReport(
       session.ctx,
@@ -243,8 +292,12 @@ describe('the dashboard', () => {
       percentComplete: 33,
     });
     expect(dashboard.exposedDevices).toBe(1);
+    expect([dashboard.devices, dashboard.decommissionedDevices]).toEqual([4, 0]);
     expect(dashboard.burnDown.points.at(-1)).toEqual({ date: '2026-11-29', exposed: 1, unpatched: 2 });
     expect(dashboard.burnDown.svg).toMatch(/^<svg class="burn-down"/);
+    // The axis has ISO dates, as the reports do (never 29.11.26).
+    expect(dashboard.burnDown.svg).toContain('>2026-11-29</text>');
+    expect(dashboard.burnDown.svg).not.toMatch(/\d\d\.\d\d\.\d\d/);
     expect(dashboard.nextWindows.map((w) => [w.start, w.kind, w.assetTag])).toEqual([
       ['2026-12-05 07:00', 'qc', 'NM-1'],
       ['2026-12-05 07:00', 'isolation', 'NM-3'],
@@ -271,6 +324,10 @@ describe('the dashboard', () => {
       availableFrom: '2026-11-29',
     });
     const later = await call<Dashboard>(router, 'getDashboard');
+    // A decommissioned device is still in the inventory (Devices and the register list it): counted, and said.
+    await call(router, 'setDeviceState', { assetTag: 'CT-1', state: 'decommissioned' });
+    const withDecommissioned = await call<Dashboard>(router, 'getDashboard');
+    expect([withDecommissioned.devices, withDecommissioned.decommissionedDevices]).toEqual([4, 1]);
     expect(later.alerts.find((a) => a.group === 'patch-available')).toEqual({
       group: 'patch-available',
       count: 2,

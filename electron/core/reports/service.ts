@@ -39,7 +39,7 @@ export function previewReport(ctx: CoreContext, input: ReportInput): ReportPrevi
     fileStem: doc.fileStem,
     ...page,
     css: reportCss(doc, page),
-    html: reportBody(doc).markup,
+    html: reportBody(doc, page).markup,
     runningHeader: runningHeader(doc),
     footer: pageFooter(doc),
   };

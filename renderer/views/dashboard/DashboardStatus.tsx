@@ -27,6 +27,18 @@ const TASK: Record<Dashboard['nextWindows'][number]['kind'], string> = {
   reconnection: 'Reconnection',
 };
 
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+
+/**
+ * "Mon 2026-11-30 18:00–19:00": the weekday, the ISO date the reports use, and the times (the end's date too when
+ * the window ends on another day). Local times of the site, as the core gives them ('YYYY-MM-DD HH:mm').
+ */
+export function whenText(start: string, end: string): string {
+  const day = start.slice(0, 10);
+  const weekday = WEEKDAYS[new Date(`${day}T12:00:00Z`).getUTCDay()];
+  return `${weekday} ${start}–${end.slice(0, 10) === day ? end.slice(11) : end}`;
+}
+
 /** The status report's figures as tiles, what needs action, the burn-down and the next seven days. */
 export function DashboardStatus({ figures }: { figures: Dashboard }) {
   const { status } = figures;
@@ -99,9 +111,7 @@ export function DashboardStatus({ figures }: { figures: Dashboard }) {
                 <tbody>
                   {figures.nextWindows.slice(0, NEXT_SHOWN).map((w) => (
                     <tr key={w.id}>
-                      <td>
-                        {w.start.slice(5)}–{w.end.slice(11)}
-                      </td>
+                      <td>{whenText(w.start, w.end)}</td>
                       <td>{TASK[w.kind]}</td>
                       <td>{w.assetTag}</td>
                       <td>{w.department}</td>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
+import type { InputOf } from '../../../electron/api/contract';
 import type { ReportFormat, ReportPreview } from '../../../electron/api/schemas/reports';
 import { call } from '../../api';
-import { type ReportParams, reportInput } from '../../stores/reports';
 import { downloadReportFile, isDesktop } from './report-output';
 
 const FILES: readonly { format: ReportFormat; label: string }[] = [
@@ -11,7 +11,13 @@ const FILES: readonly { format: ReportFormat; label: string }[] = [
 ];
 
 /** Print, save as PDF, or take the report as a file; each file is named after the report and the day. */
-export function ReportActions({ params, preview }: { params: ReportParams; preview: ReportPreview | null }) {
+export function ReportActions({
+  input,
+  preview,
+}: {
+  input: InputOf<'previewReport'>;
+  preview: ReportPreview | null;
+}) {
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const desktop = isDesktop();
@@ -27,7 +33,7 @@ export function ReportActions({ params, preview }: { params: ReportParams; previ
   };
   const download = (format: ReportFormat) =>
     run(async () => {
-      const result = await call('exportReport', { ...reportInput(params), format });
+      const result = await call('exportReport', { ...input, format });
       if (!result.ok) return result.error.message;
       downloadReportFile(result.value);
       return `Saved ${result.value.fileName}.`;

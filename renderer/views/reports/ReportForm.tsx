@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { Orientation, PaperSize, ReportKind } from '../../../electron/api/schemas/reports';
 import type { SiteModel } from '../../../electron/api/schemas/site-model';
-import { useReportsStore } from '../../stores/reports';
+import { type ReportParams, useReportsStore } from '../../stores/reports';
 
 export const REPORTS: readonly { id: ReportKind; label: string; help: string; dates: string }[] = [
   {
@@ -30,6 +30,10 @@ export const REPORTS: readonly { id: ReportKind; label: string; help: string; da
   },
 ];
 
+/** What is wrong with the dates, in a sentence, or null: the report is not asked for with From after To. */
+export const datesProblem = (params: Pick<ReportParams, 'from' | 'to'>): string | null =>
+  params.from && params.to && params.from > params.to ? 'The From date must not be after the To date.' : null;
+
 /** Which report, for which site, departments and dates, on which paper: one row above the preview. */
 export function ReportForm({ sites }: { sites: SiteModel['sites'] }) {
   const params = useReportsStore((state) => state.params);
@@ -40,7 +44,9 @@ export function ReportForm({ sites }: { sites: SiteModel['sites'] }) {
     from: useId(),
     to: useId(),
     help: useId(),
+    dates: useId(),
   };
+  const wrongDates = datesProblem(params);
   const site = sites.find((s) => s.name === params.site);
   const departments = [
     ...new Set((site ? [site] : sites).flatMap((s) => s.departments.map((d) => d.name))),
@@ -119,7 +125,8 @@ export function ReportForm({ sites }: { sites: SiteModel['sites'] }) {
             id={ids.from}
             type="date"
             value={params.from}
-            aria-describedby={ids.help}
+            aria-describedby={wrongDates ? `${ids.dates} ${ids.help}` : ids.help}
+            aria-invalid={wrongDates ? true : undefined}
             onChange={(e) => set({ from: e.target.value })}
           />
         </div>
@@ -129,11 +136,17 @@ export function ReportForm({ sites }: { sites: SiteModel['sites'] }) {
             id={ids.to}
             type="date"
             value={params.to}
-            aria-describedby={ids.help}
+            aria-describedby={wrongDates ? `${ids.dates} ${ids.help}` : ids.help}
+            aria-invalid={wrongDates ? true : undefined}
             onChange={(e) => set({ to: e.target.value })}
           />
         </div>
       </div>
+      {wrongDates && (
+        <p className="problem" id={ids.dates} role="alert">
+          {wrongDates} The preview shows the report of the last dates that were in order.
+        </p>
+      )}
       <p className="field-help" id={ids.help}>
         {chosen?.help} {chosen?.dates}
       </p>

@@ -1,9 +1,10 @@
+import { useRef } from 'react';
 import { call } from '../../api';
 import { useLiveQuery } from '../../live-query';
 import { reportInput, useReportsStore } from '../../stores/reports';
 import '../../styles/reports.css';
 import { ReportActions } from './ReportActions';
-import { PaperFields, ReportForm } from './ReportForm';
+import { datesProblem, PaperFields, ReportForm } from './ReportForm';
 import { ReportSheet } from './ReportSheet';
 
 /**
@@ -12,7 +13,11 @@ import { ReportSheet } from './ReportSheet';
  */
 export function ReportsView() {
   const params = useReportsStore((state) => state.params);
-  const input = reportInput(params);
+  // Dates in the wrong order are said next to the fields (ReportForm); the last report asked for stays shown.
+  const wrongDates = datesProblem(params) !== null;
+  const lastGood = useRef(reportInput(params));
+  if (!wrongDates) lastGood.current = reportInput(params);
+  const input = lastGood.current;
   const key = JSON.stringify(input);
   const preview = useLiveQuery(
     () => call('previewReport', input),
@@ -31,9 +36,14 @@ export function ReportsView() {
         <ReportForm sites={site.value?.sites ?? []} />
         <div className="toolbar report-output">
           <PaperFields orientation={params.orientation ?? shown?.orientation ?? 'portrait'} />
-          <ReportActions params={params} preview={preview.problem ? null : shown} />
+          <ReportActions
+            // A new report (or new parameters) starts without the last one's "Saved …" message.
+            key={key}
+            input={input}
+            preview={preview.problem || wrongDates ? null : shown}
+          />
         </div>
-        {preview.problem && <p className="problem">{preview.problem}</p>}
+        {preview.problem && !wrongDates && <p className="problem">{preview.problem}</p>}
       </div>
       {shown && !preview.problem ? (
         <ReportSheet preview={shown} current={preview.key === key} />
