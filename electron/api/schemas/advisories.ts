@@ -115,7 +115,10 @@ export type AffectedDevice = z.infer<typeof affectedDevice>;
 export const confirmMatchInput = z
   .object({
     model: z.string().trim().min(1).max(200),
-    /** The family as the catalog names it, without vendor and OS ("SPECT/CT Systems"); any case. */
+    /**
+     * The family as the catalog names it, without vendor and OS ("SPECT/CT Systems"), or the advisory product the
+     * model was proposed for ("Discovery NM750b"), which becomes a family; any case.
+     */
     family: z.string().trim().min(1).max(200),
   })
   .strict();
@@ -169,6 +172,8 @@ export const matchSuggestion = z.object({
   vendor: z.string(),
   model: z.string(),
   family: z.string().nullable(),
+  /** The family does not exist yet: it is named after the advisory's product, and confirming makes it. */
+  newFamily: z.boolean(),
   advisories: z.array(z.string()),
   devices: z.number().int(),
   reason: z.string(),

@@ -2,6 +2,7 @@ import type { AdvisoryDetail, MatchSuggestion } from '../../api/schemas/advisori
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { deviceStatesByAdvisory, noDevices } from './advisory-list';
+import { familyNameOfProduct } from './product-names';
 
 interface AdvisoryRow {
   id: number;
@@ -105,17 +106,63 @@ export function getAdvisory(ctx: CoreContext, trackingId: string): AdvisoryDetai
   };
 }
 
-/** Suggested matches by vendor and model, most devices first. */
+/**
+ * Suggested matches by vendor, model and proposed family, most devices first. A model proposed for an advisory
+ * product that has no family is proposed for a family named after the product, which confirming makes.
+ */
 export function listMatchSuggestions(ctx: CoreContext): MatchSuggestion[] {
   const rows = ctx.db
     .prepare(
-      `SELECT v.name AS vendor, d.model, f.name AS family, group_concat(DISTINCT a.tracking_id) AS advisories,
-         count(DISTINCT d.id) AS devices, min(m.reason) AS reason
+      `SELECT v.name AS vendor, d.model, f.name AS family, p.product_name, p.version_range,
+         group_concat(DISTINCT a.tracking_id) AS advisories, count(DISTINCT d.id) AS devices, min(m.reason) AS reason,
+         group_concat(DISTINCT d.id) AS deviceIds
        FROM device_match m JOIN device d ON d.id = m.device_id JOIN vendor v ON v.id = d.vendor_id
        JOIN advisory a ON a.id = m.advisory_id
        LEFT JOIN advisory_product p ON p.id = m.advisory_product_id LEFT JOIN product_family f ON f.id = p.family_id
-       WHERE m.status = 'suggested' GROUP BY v.name, d.model, f.name ORDER BY devices DESC, d.model`,
+       WHERE m.status = 'suggested' GROUP BY v.name, d.model, f.name, p.product_name, p.version_range`,
     )
-    .all() as (Omit<MatchSuggestion, 'advisories'> & { advisories: string })[];
-  return rows.map((row) => ({ ...row, advisories: row.advisories.split(',') }));
+    .all() as {
+    vendor: string;
+    model: string;
+    family: string | null;
+    product_name: string | null;
+    version_range: string | null;
+    advisories: string;
+    devices: number;
+    reason: string;
+    deviceIds: string;
+  }[];
+  const merged = new Map<string, MatchSuggestion & { deviceIds: Set<string> }>();
+  for (const row of rows) {
+    const newFamily = row.family === null && row.product_name !== null;
+    const family =
+      row.family ??
+      (row.product_name === null
+        ? null
+        : familyNameOfProduct(row.product_name, row.version_range, row.vendor));
+    const key = `${row.vendor}|${row.model}|${family?.toLowerCase()}`;
+    const current = merged.get(key);
+    if (!current) {
+      merged.set(key, {
+        vendor: row.vendor,
+        model: row.model,
+        family,
+        newFamily,
+        advisories: row.advisories.split(','),
+        devices: row.devices,
+        reason: row.reason,
+        deviceIds: new Set(row.deviceIds.split(',')),
+      });
+      continue;
+    }
+    // The same family proposed through two products (two advisories): one decision, devices counted once.
+    for (const id of row.advisories.split(','))
+      if (!current.advisories.includes(id)) current.advisories.push(id);
+    for (const id of row.deviceIds.split(',')) current.deviceIds.add(id);
+    current.devices = current.deviceIds.size;
+    if (row.reason < current.reason) current.reason = row.reason;
+  }
+  return [...merged.values()]
+    .map(({ deviceIds, ...suggestion }) => ({ ...suggestion, advisories: suggestion.advisories.sort() }))
+    .sort((a, b) => b.devices - a.devices || (a.model < b.model ? -1 : a.model > b.model ? 1 : 0));
 }

@@ -4,7 +4,7 @@ import { type CoreContext, isoNow } from '../context';
 import { VendorDirectory } from '../devices/vendors';
 import type { CsafDocument, CsafProduct } from './csaf/read';
 import { isRange } from './csaf/review';
-import { splitFamilyAndOs } from './product-names';
+import { familyNameOfProduct, splitFamilyAndOs } from './product-names';
 
 export interface AdvisoryContent {
   readonly document: CsafDocument;
@@ -104,8 +104,19 @@ function storeProducts(ctx: CoreContext, advisoryId: number, content: AdvisoryCo
   for (const product of content.products) {
     const split = splitFamilyAndOs(product.productName, product.vendor);
     const vendor = product.vendor ? vendors.resolve(product.vendor.split(',')[0]?.trim() ?? '') : undefined;
-    const familyId = vendor ? ((family.get(vendor.id, split.family) as number | undefined) ?? null) : null;
     const fullName = [product.productName, product.version].filter(Boolean).join(' ');
+    // A single product_version names the product (CISA writes model names there); only ranges limit a match.
+    const versionRange =
+      product.versionCategory === 'product_version_range' || (product.version && isRange(product.version))
+        ? (product.version ?? null)
+        : null;
+    // The catalog's family, or one a person made from this product when confirming a match.
+    const familyId = vendor
+      ? (((family.get(vendor.id, split.family) ??
+          family.get(vendor.id, familyNameOfProduct(fullName, versionRange, product.vendor))) as
+          | number
+          | undefined) ?? null)
+      : null;
     insert.run(
       advisoryId,
       product.productId,
@@ -113,10 +124,7 @@ function storeProducts(ctx: CoreContext, advisoryId: number, content: AdvisoryCo
       familyId,
       fullName,
       split.os,
-      // A single product_version names the product (CISA writes model names there); only ranges limit a match.
-      product.versionCategory === 'product_version_range' || (product.version && isRange(product.version))
-        ? product.version
-        : null,
+      versionRange,
       statuses.get(product.productId) ?? 'needs-review',
     );
     const id = ctx.db

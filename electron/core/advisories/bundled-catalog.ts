@@ -7,6 +7,7 @@ import { storeAdvisory } from './advisory-store';
 import type { CsafDocument } from './csaf/read';
 import { productsOf } from './csaf/read';
 import { reviewItemsOf } from './csaf/review';
+import { refreshMatches } from './matching/refresh-matches';
 
 const loadedVersion = (ctx: CoreContext, key: string) =>
   ctx.db.prepare('SELECT value FROM app_state WHERE key = ?').pluck().get(key) as string | undefined;
@@ -33,6 +34,11 @@ export function ensureBundledCatalog(ctx: CoreContext, audit: AuditRecorder): vo
     if (loadedVersion(ctx, 'catalog.advisories.version') !== String(siemens2017.version)) {
       for (const advisory of siemens2017.advisories) loadAdvisory(ctx, advisory, audit);
       markLoaded(ctx, 'catalog.advisories.version', siemens2017.version);
+    }
+    // Databases from before device.family_id was kept up to date get it once (matching derives it).
+    if (loadedVersion(ctx, 'derived.device-family.version') !== '1') {
+      refreshMatches(ctx, audit);
+      markLoaded(ctx, 'derived.device-family.version', 1);
     }
   })();
 }

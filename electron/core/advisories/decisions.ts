@@ -2,8 +2,10 @@ import type { SetPatchStatusInput } from '../../api/schemas/advisories';
 import type { AuditRecorder } from '../audit/audit-log';
 import { type CoreContext, isoNow } from '../context';
 import { AppError } from '../errors';
+import { listMatchSuggestions } from './advisory-detail';
 import { refreshMatches } from './matching/refresh-matches';
 import { patchEntityId } from './patch-for-device';
+import { familyToConfirm, productsNamed } from './product-families';
 import { parseRange } from './versions/range';
 
 function familyByName(ctx: CoreContext, name: string): { id: number; name: string; vendor_id: number } {
@@ -15,13 +17,24 @@ function familyByName(ctx: CoreContext, name: string): { id: number; name: strin
     vendor_id: number;
   }[];
   if (families.length === 0) {
-    const known = ctx.db.prepare('SELECT name FROM product_family ORDER BY name').pluck().all().join('", "');
-    throw new AppError('NOT_FOUND', `There is no product family "${name}"; the catalog has "${known}".`);
+    const [product] = productsNamed(ctx, name);
+    if (product)
+      throw new AppError(
+        'NOT_FOUND',
+        `"${name}" is a product of ${product.tracking_id} that is no product family yet: confirm a model as "${name}" first (Advisories > Matches, or confirm-match).`,
+      );
+    throw new AppError(
+      'NOT_FOUND',
+      `There is no product family "${name}"; the catalog has "${catalogNames(ctx)}".`,
+    );
   }
   if (families.length > 1)
     throw new AppError('CONFLICT', `More than one vendor has a product family "${name}".`);
   return families[0] as { id: number; name: string; vendor_id: number };
 }
+
+const catalogNames = (ctx: CoreContext) =>
+  ctx.db.prepare('SELECT name FROM product_family ORDER BY name').pluck().all().join('", "');
 
 /**
  * Stores a person's decision about a vendor's model as the rule every later match applies, audits it, recomputes
@@ -64,9 +77,21 @@ function decideModel(
     .get(rule.vendorId, rule.model) as number;
 }
 
-/** A person confirms that a model belongs to a family: remembered as a rule that every later match applies. */
+/**
+ * A person confirms that a model belongs to a family, or is the advisory product it was proposed for (which then
+ * becomes a family): remembered as a rule that every later match applies.
+ */
 export function confirmMatch(ctx: CoreContext, model: string, familyName: string, audit: AuditRecorder) {
-  const family = familyByName(ctx, familyName);
+  const family = familyToConfirm(ctx, familyName, model, audit);
+  if (!family) {
+    const proposed = listMatchSuggestions(ctx)
+      .filter((s) => s.model.toLowerCase() === model.toLowerCase() && s.family)
+      .map((s) => s.family);
+    throw new AppError(
+      'NOT_FOUND',
+      `There is no product family "${familyName}"; the catalog has "${catalogNames(ctx)}"${proposed.length > 0 ? `, and the advisories propose "${proposed.join('", "')}" for ${model}` : ''}.`,
+    );
+  }
   const devices = decideModel(
     ctx,
     { vendorId: family.vendor_id, model, familyId: family.id, decision: 'member-of-family', reason: null },

@@ -17,6 +17,22 @@ export function splitFamilyAndOs(
   };
 }
 
+/**
+ * The name of the product family an advisory product stands for when the catalog has none: the product as the
+ * advisory names it, without vendor, OS and version range ("Discovery NM750b < 2.003" -> "Discovery NM750b").
+ * A person's confirmation creates the family under this name, and a later import links products named so to it.
+ */
+export function familyNameOfProduct(
+  productName: string,
+  versionRange: string | null,
+  vendor: string | null,
+): string {
+  const name = productName.replace(/\u00a0/g, ' ').trim();
+  const withoutRange =
+    versionRange && name.endsWith(` ${versionRange}`) ? name.slice(0, -versionRange.length - 1) : name;
+  return splitFamilyAndOs(withoutRange, vendor).family;
+}
+
 /** CSAF tracking versions are whole numbers or semantic versions: compare part by part as numbers. */
 export function compareTrackingVersions(a: string, b: string): number {
   const parts = (v: string) => v.split(/[.+-]/).map((p) => (/^\d+$/.test(p) ? Number(p) : p));

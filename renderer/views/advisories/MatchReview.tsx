@@ -4,7 +4,11 @@ import { call } from '../../api';
 import { useLiveQuery } from '../../live-query';
 import { reportError } from '../../stores/errors';
 
-/** Suggested matches by model: one confirmation covers every device of the model and becomes a rule. */
+/**
+ * Suggested matches by model: one confirmation covers every device of the model and becomes a rule. A model
+ * proposed for an advisory product outside the catalog (GE, Philips) is confirmed as that product, which becomes
+ * a product family with its own patch availability.
+ */
 export function MatchReview() {
   const { value: suggestions } = useLiveQuery(
     () => call('listMatchSuggestions', {}),
@@ -18,7 +22,7 @@ export function MatchReview() {
     const result = await call('confirmMatch', { model: suggestion.model, family: suggestion.family });
     if (result.ok)
       setMessage(
-        `${result.value.model} is now in ${result.value.family}; ${result.value.devices} devices follow the rule.`,
+        `${result.value.model} is now in ${result.value.family}${suggestion.newFamily ? ', a new product family' : ''}; ${result.value.devices} devices follow the rule.`,
       );
     else reportError(result.error);
   }
@@ -49,7 +53,15 @@ export function MatchReview() {
                 <tr key={`${s.vendor}|${s.model}|${s.family}`}>
                   <td>{s.vendor}</td>
                   <th scope="row">{s.model}</th>
-                  <td>{s.family ?? '—'}</td>
+                  <td>
+                    {s.family ?? '—'}
+                    {s.newFamily && (
+                      <span className="field-help">
+                        {' '}
+                        (the advisory's product; confirming makes it a product family)
+                      </span>
+                    )}
+                  </td>
                   <td>{s.advisories.join(', ')}</td>
                   <td>{s.devices}</td>
                   <td className="cell-sample">{s.reason}</td>

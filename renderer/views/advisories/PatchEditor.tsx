@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { AdvisoryDetail } from '../../../electron/api/schemas/advisories';
 import { call } from '../../api';
+import { hrefOf } from '../../stores/navigation';
 
 const STATUSES = [
   ['none-available', 'None available'],
@@ -105,11 +106,19 @@ function PatchRow({ advisory, family, patch }: { advisory: string; family: strin
  * device takes the row its software version falls in, else the row for all versions. Every change is audited.
  */
 export function PatchEditor({ advisory, patches }: { advisory: string; patches: readonly Patch[] }) {
-  if (patches.length === 0) return null;
   const families = [...new Set(patches.map((p) => p.family))];
   return (
     <section className="panel" aria-labelledby="patch-heading">
       <h2 id="patch-heading">Patch availability</h2>
+      {families.length === 0 && (
+        // An imported advisory names products, not the catalog's families: a person's confirmation makes one.
+        <p className="field-help">
+          Patch availability is kept per product family, and none of this advisory's products is one yet.
+          Confirm a device model as the product it was proposed for under{' '}
+          <a href={hrefOf('advisories')}>Matches to confirm</a>; the product then becomes a family and its
+          patch can be set here.
+        </p>
+      )}
       <p className="field-help patch-help">
         Where the vendor ships a fix for some versions only, add a row for that range ("&lt; VB22A", "VA60A |
         VA60B"): a device takes the row its software version falls in, else the row for all versions, and is

@@ -67,8 +67,10 @@ export class ProductMatcher {
       products.filter((p) => p.family_id !== null),
       (p) => p.family_id as number,
     );
+    // Products with a family too: a model named in one is proposed for that family (after a person's decision
+    // about another model made the family, or after that decision was undone).
     this.namedByVendor = groupBy(
-      products.filter((p) => p.family_id === null && p.vendor_id !== null),
+      products.filter((p) => p.vendor_id !== null),
       (p) => p.vendor_id as number,
     );
     for (const list of this.namedByVendor.values())
@@ -115,6 +117,9 @@ export class ProductMatcher {
     }
     if (decision.kind !== 'not-affected' && device.model && device.vendor_id !== null) {
       for (const product of this.namedProducts(device.vendor_id, device.model)) {
+        // The model's own family was matched above, by its OS and version.
+        if (decision.kind === 'family' && product.family_id === decision.familyId) continue;
+        if (product.os && os && product.os !== os) continue;
         const version = versionCheck(device, product);
         if (version === false) continue;
         // A model found in a product's name is a proposal: a person confirms it (names seldom match literally).
@@ -127,6 +132,12 @@ export class ProductMatcher {
       }
     }
     return [...matches.values()];
+  }
+
+  /** The family a vendor's model is known to belong to (a person's rule or the table; a suggestion is not yet). */
+  familyOf(vendorId: number | null, model: string | null): number | null {
+    const decision = this.families.resolve(vendorId, model);
+    return decision.kind === 'family' && decision.basis !== 'suggestion' ? decision.familyId : null;
   }
 
   private namedProducts(vendorId: number, model: string): ProductRow[] {

@@ -87,6 +87,31 @@ export function refreshMatches(
      WHERE ${ELIGIBLE} AND ${scope} ORDER BY d.id`,
   ).run(params);
   db.exec('DROP TABLE temp.match_signature; DROP TABLE temp.signature_match;');
+  refreshFamilies(ctx, matcher, scope, params);
   syncAffectedStates(ctx, audit);
   return written;
+}
+
+/**
+ * device.family_id: the family each device's model is known to be in, for the register's filter and the planner's
+ * per-family durations. Derived like the matches, so neither audited nor counted in the revision ("Undo import"
+ * compares it), and kept for every device (a decommissioned Symbia is still a Symbia). Set-based per vendor and
+ * model; only devices whose family changed are written.
+ */
+function refreshFamilies(ctx: CoreContext, matcher: ProductMatcher, scope: string, params: { ids?: string }) {
+  const { db } = ctx;
+  const models = db.prepare(`SELECT DISTINCT vendor_id, model FROM device d WHERE ${scope}`).all(params) as {
+    vendor_id: number | null;
+    model: string | null;
+  }[];
+  db.exec(`DROP TABLE IF EXISTS temp.model_family;
+    CREATE TEMP TABLE model_family (vendor_id, model, family_id)`);
+  const add = db.prepare('INSERT INTO temp.model_family VALUES (?, ?, ?)');
+  for (const m of models) add.run(m.vendor_id, m.model, matcher.familyOf(m.vendor_id, m.model));
+  db.exec('CREATE INDEX temp.model_family_key ON model_family (vendor_id, model)');
+  db.prepare(
+    `UPDATE device AS d SET family_id = f.family_id FROM temp.model_family f
+     WHERE f.vendor_id IS d.vendor_id AND f.model IS d.model AND d.family_id IS NOT f.family_id AND ${scope}`,
+  ).run(params);
+  db.exec('DROP TABLE temp.model_family');
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRouter } from '../../../api/router';
-import type { AffectedDevice } from '../../../api/schemas/advisories';
+import type { AdvisoryDetail, AffectedDevice, MatchSuggestion } from '../../../api/schemas/advisories';
 import { devices, importFile } from '../../../testing/devices';
 import { sharedDataDir } from '../../../testing/shared-data';
 import { openTestSession } from '../../../testing/temp';
@@ -55,3 +55,61 @@ describe.runIf(devicesDir && advisoriesDir)('matching the sample inventories', (
     },
   );
 });
+
+describe.runIf(devicesDir && advisoriesDir)(
+  'confirming the GE and Philips proposals of the sample inventories',
+  () => {
+    it('confirms each proposed model as its advisory product, which then takes patch availability', async () => {
+      const router = createRouter(await openTestSession());
+      for (const advisory of ['icsma-18-037-02.json', 'icsma-21-084-01.json']) {
+        await router.dispatch('importAdvisory', {
+          fileName: advisory,
+          content: readFileSync(join(advisoriesDir ?? '', advisory), 'utf8'),
+          acceptFindings: true,
+        });
+      }
+      for (const name of SAMPLES)
+        await importFile(router, readFileSync(join(devicesDir ?? '', name)), { dateOrder: 'dmy' }, name);
+      const value = async <T>(name: string, input: unknown = {}) => {
+        const result = await router.dispatch(name, input);
+        if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+        return result.value as T;
+      };
+      const suggestions = await value<MatchSuggestion[]>('listMatchSuggestions');
+      expect(suggestions.map((s) => [s.model, s.family, s.newFamily])).toEqual([
+        ['Discovery NM750b', 'Discovery NM750b', true],
+        ['Optima 540', 'Optima 540', true],
+        ['Gemini TF 16', 'Gemini PET/CT Family 882470 Gemini TF 16 w/ TOF Performance', true],
+        ['Discovery NM530c', 'Discovery NM530c', true],
+      ]);
+      // As Advisories > Matches confirms them.
+      for (const s of suggestions) await value('confirmMatch', { model: s.model, family: s.family });
+      expect(await value('listMatchSuggestions')).toEqual([]);
+
+      const found = await value<AffectedDevice[]>('listAffected');
+      const matched = new Set(found.map((d) => d.assetTag));
+      for (const device of await devices(router)) {
+        if (!suggestions.some((s) => s.model === device.model)) continue;
+        expect(matched.has(device.assetTag ?? ''), `${device.assetTag} ${device.model}`).toBe(true);
+      }
+      expect(
+        found
+          .filter((d) => d.advisories.some((a) => a.id === 'ICSMA-21-084-01'))
+          .every((d) => d.advisories[0]?.status === 'confirmed'),
+      ).toBe(true);
+
+      await value('setPatchStatus', {
+        advisory: 'ICSMA-18-037-02',
+        family: 'Discovery NM750b',
+        status: 'announced',
+        expectedDate: '2027-01-15',
+      });
+      const detail = await value<AdvisoryDetail>('getAdvisory', { id: 'ICSMA-18-037-02' });
+      expect(detail.patches.map((p) => [p.family, p.status])).toEqual([
+        ['Discovery NM530c', 'none-available'],
+        ['Discovery NM750b', 'announced'],
+        ['Optima 540', 'none-available'],
+      ]);
+    });
+  },
+);
