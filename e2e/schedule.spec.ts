@@ -166,16 +166,20 @@ test('preview and apply the plan, drag a window into a conflict, mark a task don
   await page.mouse.move(from.x + 20 + (to.x - from.x), y, { steps: 3 });
   await page.mouse.up();
   const conflict = `Nuclear Medicine would have both NM systems down on ${saturday.label} 07:00-07:30`;
+  // The one network engineer would also have both isolations at once.
+  const teamConflict = `Network would have 2 tasks at once on ${saturday.label} 07:00-07:30 (it can work on one at a time)`;
   await expect(second).toHaveAccessibleName(
-    new RegExp(`^NM-2 isolation, locked, ${saturday.label} 07:00-07:30, team Network, conflict: ${conflict}`),
+    new RegExp(
+      `^NM-2 isolation, locked, ${saturday.label} 07:00-07:30, team Network, conflict: ${escaped(teamConflict)}; ${conflict}`,
+    ),
   );
-  await expect(timeline.getByRole('status')).toContainText(`Conflict: ${conflict}`);
+  await expect(timeline.getByRole('status')).toContainText(`Conflict: ${teamConflict}; ${conflict}`);
   const conflicts = page.getByRole('region', { name: /^Conflicts/ });
   await expect(
     conflicts.getByRole('button', { name: `NM-2 isolation ${saturday.label} 07:00-07:30` }),
   ).toBeVisible();
   await expect(conflicts).toContainText(conflict);
-  await expect(first).toHaveAccessibleName(/conflict: Nuclear Medicine would have both NM systems down/);
+  await expect(first).toHaveAccessibleName(/conflict: .*Nuclear Medicine would have both NM systems down/);
   await conflicts.getByRole('button', { name: `NM-2 isolation ${saturday.label} 07:00-07:30` }).click();
   await expect(second).toBeFocused();
   await expectNoSeriousAxeViolations(page);
@@ -332,3 +336,5 @@ test('keyboard moves and resizes a window; day and month scales; a window planne
   await expect(patch).toHaveCount(0);
   await expect(timeline.getByRole('status')).toHaveText(`NM-1 patch ${saturday.label} 10:00-13:00 deleted.`);
 });
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -52,7 +52,7 @@ export const windowTitle = (w: PlannedWindow) =>
   `${w.assetTag} ${kindWord(w.kind)} ${spanText(Date.parse(w.start), Date.parse(w.end), w.timeZone)}`;
 
 export const conflictSentence = (w: PlannedWindow) =>
-  w.conflicts.length === 0 ? 'No conflicts.' : `Conflict: ${w.conflicts.join(' ')}`;
+  w.conflicts.length === 0 ? 'No conflicts.' : `Conflict: ${w.conflicts.join('; ')}`;
 
 // Saves in flight, and the newest position asked for meanwhile (keys held down send many changes).
 const inFlight = new Set<number>();

@@ -1,17 +1,33 @@
+import { useId } from 'react';
+import type { ImportKey } from '../../../electron/api/schemas/device-import';
+import { counted } from '../../labels';
 import { useDeviceImportStore } from '../../stores/device-import';
 import { DetectedFormat } from './DetectedFormat';
 import { MappingTable } from './MappingTable';
 import { MappingTemplates } from './MappingTemplates';
 import { PreviewTable } from './PreviewTable';
 
+const KEY_WORDS: Record<ImportKey, string> = { assetTag: 'asset tag', serial: 'serial number' };
+
 export function ImportReview() {
   const preview = useDeviceImportStore((state) => state.preview);
   const commit = useDeviceImportStore((state) => state.commit);
   const cancel = useDeviceImportStore((state) => state.cancel);
+  const blockerId = useId();
   if (!preview) return null;
   const mustChooseDates = preview.dateOrderSource === 'ask';
   const mustFixMapping = preview.mappingProblem !== null;
   const importable = preview.added + preview.updated + preview.unchanged;
+  const keyMapped = Object.values(preview.mapping).includes(preview.key);
+  const blocker = mustFixMapping
+    ? 'Fix the column mapping above first.'
+    : mustChooseDates
+      ? 'Choose the date order above first.'
+      : !keyMapped
+        ? `No column is mapped to the ${KEY_WORDS[preview.key]}, which identifies each device: map one above.`
+        : importable === 0
+          ? 'Every row is rejected; the reasons are in the rows below.'
+          : null;
   return (
     <>
       <DetectedFormat preview={preview} />
@@ -19,25 +35,25 @@ export function ImportReview() {
         <h2 id="totals-heading">What the import would do</h2>
         <ul className="totals">
           <li>
-            <strong>{preview.added}</strong> new devices
+            <strong>{preview.added.toLocaleString()}</strong> new {preview.added === 1 ? 'device' : 'devices'}
           </li>
           <li>
-            <strong>{preview.updated}</strong> updated
+            <strong>{preview.updated.toLocaleString()}</strong> updated
           </li>
           <li>
-            <strong>{preview.unchanged}</strong> unchanged
+            <strong>{preview.unchanged.toLocaleString()}</strong> unchanged
           </li>
           <li className={preview.rejected.length > 0 ? 'totals-problem' : undefined}>
-            <strong>{preview.rejected.length}</strong> rejected
+            <strong>{preview.rejected.length.toLocaleString()}</strong> rejected
           </li>
           <li className={preview.warnings.length > 0 ? 'totals-problem' : undefined}>
-            <strong>{preview.warnings.length}</strong> values flagged
+            <strong>{preview.warnings.length.toLocaleString()}</strong> values flagged
           </li>
         </ul>
         {preview.notInFile > 0 && (
           <p className="field-help">
-            {preview.notInFile} devices in the database are not in this file. They are kept; an import never
-            deletes.
+            {counted(preview.notInFile, 'device')} in the database {preview.notInFile === 1 ? 'is' : 'are'}{' '}
+            not in this file. They are kept; an import never deletes.
           </p>
         )}
       </section>
@@ -48,18 +64,19 @@ export function ImportReview() {
         <button
           type="button"
           className="button-primary"
-          disabled={mustChooseDates || mustFixMapping || importable === 0}
+          disabled={blocker !== null}
+          aria-describedby={blocker ? blockerId : undefined}
           onClick={() => void commit()}
         >
-          Import {importable} devices
+          Import {counted(importable, 'device')}
         </button>
         <button type="button" className="button-quiet" onClick={() => void cancel()}>
           Cancel
         </button>
-        {mustFixMapping ? (
-          <span className="field-error">Fix the column mapping above first.</span>
-        ) : (
-          mustChooseDates && <span className="field-error">Choose the date order above first.</span>
+        {blocker && (
+          <span id={blockerId} className="field-error">
+            {blocker}
+          </span>
         )}
       </div>
     </>

@@ -13,7 +13,13 @@ export function JobProgress() {
   const step = useDeviceImportStore((state) => state.step);
   const fileName = useDeviceImportStore((state) => state.fileName);
   const cancel = useDeviceImportStore((state) => state.cancel);
-  const phase = job ? PHASES[job.phase] : PHASES.starting;
+  // The preview rehearses the writes and rolls them back: it works out the changes, it saves nothing.
+  const phase =
+    job?.phase === 'writing' && step === 'previewing'
+      ? 'Working out the changes'
+      : job
+        ? PHASES[job.phase]
+        : PHASES.starting;
   const counts =
     job && job.total > 0 ? `${job.done.toLocaleString()} of ${job.total.toLocaleString()} rows` : '';
   return (
