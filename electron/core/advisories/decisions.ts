@@ -142,6 +142,26 @@ function versionRangeOf(text: string | undefined): string {
   return range;
 }
 
+/** Details that belong to another status, and the statuses they belong to, in words. */
+const DETAILS = [
+  ['availableFrom', 'a date it is available from', ['available', 'superseded']],
+  ['updateId', "the vendor's update", ['available', 'superseded']],
+  ['delivery', 'a delivery', ['available', 'superseded']],
+  ['expectedDate', 'an expected date', ['announced']],
+] as const;
+
+/** A status gets only its own details: an update identifier on "none available" would be believed later. */
+function assertDetailsFit(input: SetPatchStatusInput) {
+  for (const [field, words, statuses] of DETAILS) {
+    if (input[field] === undefined || (statuses as readonly string[]).includes(input.status)) continue;
+    const spoken = (status: string) => `"${status.replace(/-/g, ' ')}"`;
+    throw new AppError(
+      'INVALID_INPUT',
+      `${words.charAt(0).toUpperCase()}${words.slice(1)} belongs to a patch that is ${statuses.map(spoken).join(' or ')}, not ${spoken(input.status)}.`,
+    );
+  }
+}
+
 /** Patch availability per advisory and family, or per version range of it; its history is the audit log. */
 export function setPatchStatus(ctx: CoreContext, input: SetPatchStatusInput, audit: AuditRecorder) {
   const family = familyByName(ctx, input.family);
@@ -153,6 +173,7 @@ export function setPatchStatus(ctx: CoreContext, input: SetPatchStatusInput, aud
   if (input.status === 'available' && !input.availableFrom) {
     throw new AppError('INVALID_INPUT', 'A patch that is available needs the date it is available from.');
   }
+  assertDetailsFit(input);
   const before = ctx.db
     .prepare(
       'SELECT status, available_from, update_id FROM patch_availability WHERE advisory_id = ? AND family_id = ? AND version_range = ?',

@@ -123,3 +123,46 @@ describe('patch availability per version range', () => {
     });
   });
 });
+
+describe('the details of a patch status', () => {
+  it('keeps an announced patch with its expected date, a release with its delivery and source', async () => {
+    const { router } = await setup();
+    expect(await patchFor(router, 'announced', { expectedDate: '2027-01-15' })).toMatchObject({ ok: true });
+    expect(
+      await patchFor(router, 'available', {
+        availableFrom: '2026-12-01',
+        updateId: 'VB22A-UD03',
+        delivery: 'on-site',
+        sourceNote: 'Siemens customer letter of 2026-11-30',
+      }),
+    ).toMatchObject({ ok: true });
+    const detail = await router.dispatch('getAdvisory', { id: 'ICSMA-17-215-02' });
+    if (!detail.ok) throw new Error(detail.error.message);
+    const row = (detail.value as AdvisoryDetail).patches.find((p) => p.family === 'SPECT/CT Systems');
+    expect(row).toMatchObject({
+      status: 'available',
+      availableFrom: '2026-12-01',
+      expectedDate: null,
+      updateId: 'VB22A-UD03',
+      delivery: 'on-site',
+      sourceNote: 'Siemens customer letter of 2026-11-30',
+    });
+  });
+
+  it('refuses details of another status: an update for a patch that is not out, a date expected for one that is', async () => {
+    const { router } = await setup();
+    expect(await patchFor(router, 'none-available', { updateId: 'VB22A-UD03' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: `The vendor's update belongs to a patch that is "available" or "superseded", not "none available".`,
+      },
+    });
+    expect(
+      await patchFor(router, 'available', { availableFrom: '2026-12-01', expectedDate: '2026-12-24' }),
+    ).toMatchObject({
+      ok: false,
+      error: { message: 'An expected date belongs to a patch that is "announced", not "available".' },
+    });
+  });
+});

@@ -10,8 +10,18 @@ const STATUSES = [
   ['superseded', 'Superseded'],
   ['no-fix-planned', 'No fix planned'],
 ] as const;
+const DELIVERIES = [
+  ['', 'Not known'],
+  ['on-site', 'On-site field service'],
+  ['remote', 'Remote'],
+  ['customer-installable', 'Customer-installable'],
+] as const;
 type Patch = AdvisoryDetail['patches'][number];
 type Status = Patch['status'];
+type Delivery = Exclude<(typeof DELIVERIES)[number][0], ''>;
+
+/** The details each status has: a release for a patch that is out, an expected date for one announced. */
+const isReleased = (status: Status) => status === 'available' || status === 'superseded';
 
 /** "SPECT/CT Systems" for all versions, "SPECT/CT Systems, versions < VB22A" for a range. */
 const rowName = (family: string, versionRange: string) =>
@@ -26,8 +36,20 @@ function PatchRow({ advisory, family, patch }: { advisory: string; family: strin
   const [status, setStatus] = useState<Status>(patch?.status ?? 'available');
   const [availableFrom, setAvailableFrom] = useState(patch?.availableFrom ?? '');
   const [updateId, setUpdateId] = useState(patch?.updateId ?? '');
+  const [expectedDate, setExpectedDate] = useState(patch?.expectedDate ?? '');
+  const [delivery, setDelivery] = useState<Delivery | ''>((patch?.delivery as Delivery | null) ?? '');
+  const [sourceNote, setSourceNote] = useState(patch?.sourceNote ?? '');
   const [message, setMessage] = useState('');
-  const ids = { range: useId(), status: useId(), from: useId(), update: useId() };
+  const ids = {
+    range: useId(),
+    status: useId(),
+    from: useId(),
+    update: useId(),
+    expected: useId(),
+    delivery: useId(),
+    source: useId(),
+  };
+  const released = isReleased(status);
   const name = patch ? rowName(family, patch.versionRange) : family;
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -37,8 +59,11 @@ function PatchRow({ advisory, family, patch }: { advisory: string; family: strin
       family,
       status,
       ...(range && { versionRange: range }),
-      ...(availableFrom && { availableFrom }),
-      ...(updateId.trim() && { updateId: updateId.trim() }),
+      ...(released && availableFrom && { availableFrom }),
+      ...(released && updateId.trim() && { updateId: updateId.trim() }),
+      ...(released && delivery && { delivery }),
+      ...(status === 'announced' && expectedDate && { expectedDate }),
+      ...(sourceNote.trim() && { sourceNote: sourceNote.trim() }),
     });
     setMessage(result.ok ? 'Saved.' : result.error.message);
     if (result.ok && !patch) setVersionRange('');
@@ -74,29 +99,68 @@ function PatchRow({ advisory, family, patch }: { advisory: string; family: strin
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={ids.from}>Available from</label>
+      {status === 'announced' && (
+        <div className="field">
+          <label htmlFor={ids.expected}>Expected</label>
+          <input
+            id={ids.expected}
+            type="date"
+            value={expectedDate}
+            onChange={(event) => setExpectedDate(event.target.value)}
+          />
+        </div>
+      )}
+      {released && (
+        <>
+          <div className="field">
+            <label htmlFor={ids.from}>Available from</label>
+            <input
+              id={ids.from}
+              type="date"
+              value={availableFrom}
+              onChange={(event) => setAvailableFrom(event.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.update}>Vendor's update</label>
+            <input
+              id={ids.update}
+              value={updateId}
+              maxLength={100}
+              placeholder="VB22A-UD03"
+              onChange={(event) => setUpdateId(event.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.delivery}>Delivery</label>
+            <select
+              id={ids.delivery}
+              value={delivery}
+              onChange={(event) => setDelivery(event.target.value as Delivery | '')}
+            >
+              {DELIVERIES.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+        </>
+      )}
+      <div className="field patch-source">
+        <label htmlFor={ids.source}>Source (note or URL)</label>
         <input
-          id={ids.from}
-          type="date"
-          value={availableFrom}
-          onChange={(event) => setAvailableFrom(event.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.update}>Vendor's update</label>
-        <input
-          id={ids.update}
-          value={updateId}
-          placeholder="VB22A-UD03"
-          onChange={(event) => setUpdateId(event.target.value)}
+          id={ids.source}
+          value={sourceNote}
+          maxLength={2000}
+          placeholder="Siemens letter of 2017-11-30, or the vendor's page"
+          onChange={(event) => setSourceNote(event.target.value)}
         />
       </div>
       <button type="submit" className="button-quiet" disabled={!patch && versionRange.trim() === ''}>
         {patch ? `Save ${name}` : `Add range to ${family}`}
       </button>
       <span role="status">{message}</span>
-      {patch?.sourceNote && <p className="field-help patch-note">{patch.sourceNote}</p>}
     </form>
   );
 }
