@@ -37,6 +37,11 @@ export const advisoryImportResult = z.object({
   status: z.enum(['imported', 'updated', 'unchanged', 'rejected']),
   /** Why nothing was imported, when status is rejected or unchanged. */
   message: z.string().nullable(),
+  /**
+   * Whether a person may import it all the same, marked "imported with validation findings": only when it follows
+   * the CSAF schema and fails mandatory tests (as real CISA files fail 6.1.31), never when it breaks the schema.
+   */
+  canAcceptFindings: z.boolean(),
   /** Patch availability rows filled in from the file's remediations (vendor_fix, none_available, no_fix_planned). */
   prefilledPatches: z.number().int(),
 });

@@ -71,7 +71,12 @@ describe('importing a CSAF 2.0 advisory', () => {
   it('refuses a document with findings unless they are accepted, then keeps it marked', async () => {
     const { router, db } = await setup();
     const refused = (await importText(router, fixture('range-in-version.json'))) as AdvisoryImportResult;
-    expect(refused.status).toBe('rejected');
+    expect(refused).toMatchObject({
+      status: 'rejected',
+      canAcceptFindings: true,
+      message:
+        'advisory.json failed the mandatory test 6.1.31; it can be imported on purpose, and then stays marked "imported with validation findings".',
+    });
     expect(refused.findings).toEqual([
       {
         test: '6.1.31',
@@ -90,6 +95,23 @@ describe('importing a CSAF 2.0 advisory', () => {
     expect(db.prepare("SELECT validation FROM advisory WHERE source = 'csaf'").pluck().get()).toBe(
       'findings',
     );
+  });
+
+  it('refuses a document that breaks the schema even when findings are accepted', async () => {
+    const { router, db } = await setup();
+    // A CVSS score above 10: the schema refuses it, and a priority must never be computed from it.
+    const broken = fixture('lossy-v1.json').replace('"baseScore": 9.8', '"baseScore": 12');
+    for (const acceptFindings of [false, true]) {
+      const result = (await importText(router, broken, acceptFindings)) as AdvisoryImportResult;
+      expect(result).toMatchObject({
+        status: 'rejected',
+        canAcceptFindings: false,
+        message:
+          'advisory.json does not follow the CSAF 2.0 schema, so it cannot be imported, not even on purpose; ask its publisher for a corrected file.',
+      });
+      expect(result.findings.map((f) => f.test)).toContain('schema');
+    }
+    expect(db.prepare("SELECT count(*) FROM advisory WHERE source = 'csaf'").pluck().get()).toBe(0);
   });
 
   it('updates to a newer version keeping the history, says so for the same version, refuses an older one', async () => {

@@ -51,6 +51,9 @@ export function importAdvisory(
   const products = productsOf(document);
   const reviewItems = reviewItemsOf(document, products);
   const tracking = document.document.tracking;
+  // A document that breaks the schema is not structurally sound (a CVSS score that is no score, ...): nothing in
+  // it can be trusted to drive priorities, so no confirmation imports it.
+  const breaksSchema = findings.some((f) => f.test === 'schema');
   const result = (status: AdvisoryImportResult['status'], message: string | null): AdvisoryImportResult => ({
     id: tracking.id,
     version: tracking.version,
@@ -62,12 +65,19 @@ export function importAdvisory(
     status,
     message,
     prefilledPatches: 0,
+    canAcceptFindings: status === 'rejected' && findings.length > 0 && !breaksSchema,
   });
-  if (findings.length > 0 && !input.acceptFindings) {
-    const tests = [...new Set(findings.map((f) => f.test))].join(', ');
+  if (breaksSchema) {
     return result(
       'rejected',
-      `${input.fileName} failed validation test ${tests}; import it with "accept findings" to keep it marked as imported with validation findings.`,
+      `${input.fileName} does not follow the CSAF 2.0 schema, so it cannot be imported, not even on purpose; ask its publisher for a corrected file.`,
+    );
+  }
+  if (findings.length > 0 && !input.acceptFindings) {
+    const tests = [...new Set(findings.map((f) => f.test))];
+    return result(
+      'rejected',
+      `${input.fileName} failed the mandatory ${tests.length === 1 ? 'test' : 'tests'} ${tests.join(', ')}; it can be imported on purpose, and then stays marked "imported with validation findings".`,
     );
   }
   const existing = ctx.db

@@ -1,5 +1,6 @@
 import { FileDropZone } from '../../components/FileDropZone';
 import { Term } from '../../components/Term';
+import { counted } from '../../labels';
 import { useAdvisoriesStore } from '../../stores/advisories';
 
 const STATUS = {
@@ -39,7 +40,8 @@ export function AdvisoryImport() {
             {result.id} version {result.version}: {STATUS[result.status]}
           </h3>
           <p>
-            {result.title} — {result.products} products, {result.vulnerabilities} vulnerabilities.
+            {result.title} — {counted(result.products, 'product')},{' '}
+            {counted(result.vulnerabilities, 'vulnerability', 'vulnerabilities')}.
             {result.message && ` ${result.message}`}
             {result.prefilledPatches > 0 &&
               ` Patch availability filled in from the file for ${result.prefilledPatches} product ${result.prefilledPatches === 1 ? 'family' : 'families'} (see the advisory).`}
@@ -54,7 +56,7 @@ export function AdvisoryImport() {
                   </li>
                 ))}
               </ul>
-              {result.status === 'rejected' && (
+              {result.canAcceptFindings && (
                 <button type="button" className="button-quiet" onClick={() => void acceptFindings()}>
                   Import anyway, marked "imported with validation findings"
                 </button>
