@@ -1,6 +1,10 @@
 import { writeFileSync } from 'node:fs';
+import type { z } from 'zod';
+import type { icsFile } from '../api/schemas/planning';
 import { type Command, call } from './command';
 import { CliError, EXIT } from './exit-codes';
+
+type IcsFile = z.infer<typeof icsFile>;
 
 export const exportIcsCommand: Command = {
   summary: 'write the planned windows as an iCalendar file (all departments or one)',
@@ -11,7 +15,7 @@ export const exportIcsCommand: Command = {
       throw new CliError('export-ics takes no arguments; give the file with --out FILE.');
     const out = values.out;
     if (typeof out !== 'string' || out.trim() === '') throw new CliError('export-ics needs --out FILE.');
-    const calendar = await call<{ fileName: string; content: string; events: number }>(router, 'exportIcs', {
+    const calendar = await call<IcsFile>(router, 'exportIcs', {
       ...(typeof values.department === 'string' && { department: values.department }),
     });
     try {
@@ -22,8 +26,12 @@ export const exportIcsCommand: Command = {
     }
     console.log(
       json
-        ? JSON.stringify({ file: out, events: calendar.events }, null, 2)
-        : `Wrote ${calendar.events} windows to ${out}.`,
+        ? JSON.stringify(
+            { file: out, events: calendar.events, cancellations: calendar.cancellations },
+            null,
+            2,
+          )
+        : `Wrote ${calendar.events} windows to ${out}${calendar.cancellations > 0 ? `, and ${calendar.cancellations} cancelled since` : ''}.`,
     );
     return EXIT.done;
   },

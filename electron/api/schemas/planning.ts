@@ -158,4 +158,11 @@ export const stateChange = z.object({
 });
 
 export const exportIcsInput = z.object({ department: z.string().trim().max(200).optional() }).strict();
-export const icsFile = z.object({ fileName: z.string(), content: z.string(), events: z.number().int() });
+export const icsFile = z.object({
+  fileName: z.string(),
+  content: z.string(),
+  /** Windows to do. */
+  events: z.number().int(),
+  /** Windows that left the plan lately, as cancelled events for calendars that imported them before. */
+  cancellations: z.number().int(),
+});

@@ -37,6 +37,19 @@ const TASK: Readonly<Record<TaskKind, string>> = {
   reconnection: 'reconnect the patched device to the hospital network',
 };
 
+/**
+ * A window that was in the plan and is no longer: removed by a new plan or by hand, or cancelled with its device.
+ * A calendar that imported it earlier keeps the event until a file cancels it under the same UID.
+ */
+export interface WithdrawnWindow {
+  readonly id: number;
+  readonly kind: TaskKind;
+  readonly assetTag: string;
+  readonly department: string;
+  readonly start: string;
+  readonly end: string;
+}
+
 /** A cancelled window is no work to do; a plan preview's task has no id and so no stable UID. */
 export const inCalendar = (w: PlannedWindow): w is PlannedWindow & { id: number } =>
   w.id !== null && w.status !== 'cancelled';
@@ -142,11 +155,30 @@ function descriptionOf(w: PlannedWindow & { id: number }, organization: string):
   return lines.join('\n');
 }
 
+const uidOf = (id: number, meta: CalendarMeta) =>
+  `UID:${escapeText(`window-${id}-${meta.instanceId}@isopatch`)}`;
+
+/** The same UID as the event it was, so the calendar program takes the event out. */
+function cancellationOf(w: WithdrawnWindow, meta: CalendarMeta, stamp: string): string[] {
+  return [
+    'BEGIN:VEVENT',
+    uidOf(w.id, meta),
+    `DTSTAMP:${stamp}`,
+    `DTSTART:${utcDateTime(w.start, `The start of withdrawn window ${w.id}`)}`,
+    `DTEND:${utcDateTime(w.end, `The end of withdrawn window ${w.id}`)}`,
+    `SEQUENCE:${sequenceOf(meta.generatedAt)}`,
+    `SUMMARY:${escapeText(`Cancelled: ${VERB[w.kind]} ${w.assetTag} - ${w.department}`)}`,
+    `DESCRIPTION:${escapeText(`No longer planned: Isopatch window ${w.id} was removed from the plan.`)}`,
+    'STATUS:CANCELLED',
+    'END:VEVENT',
+  ];
+}
+
 function eventOf(w: PlannedWindow & { id: number }, meta: CalendarMeta, stamp: string): string[] {
   const where = present(w.site, w.department, w.location).join(', ');
   return [
     'BEGIN:VEVENT',
-    `UID:${escapeText(`window-${w.id}-${meta.instanceId}@isopatch`)}`,
+    uidOf(w.id, meta),
     `DTSTAMP:${stamp}`,
     `DTSTART:${utcDateTime(w.start, `The start of window ${w.id}`)}`,
     `DTEND:${utcDateTime(w.end, `The end of window ${w.id}`)}`,
@@ -161,10 +193,14 @@ function eventOf(w: PlannedWindow & { id: number }, meta: CalendarMeta, stamp: s
 }
 
 /**
- * One VEVENT per window that is work to do, sorted by start. With no such window the calendar has no component,
- * which RFC 5545's grammar does not allow: callers refuse that case instead of writing the file.
+ * One VEVENT per window that is work to do, sorted by start, then one cancelled VEVENT per withdrawn window. With
+ * neither the calendar has no component, which RFC 5545's grammar does not allow: callers refuse that case.
  */
-export function calendarOf(windows: readonly PlannedWindow[], meta: CalendarMeta): string {
+export function calendarOf(
+  windows: readonly PlannedWindow[],
+  meta: CalendarMeta,
+  withdrawn: readonly WithdrawnWindow[] = [],
+): string {
   const stamp = utcDateTime(meta.generatedAt, 'The export time');
   const events = windows
     .filter(inCalendar)
@@ -179,6 +215,7 @@ export function calendarOf(windows: readonly PlannedWindow[], meta: CalendarMeta
     `X-WR-CALNAME:${escapeText(meta.title)}`,
     `X-WR-CALDESC:${escapeText(`Isolation and patch windows planned with Isopatch${organization ? ` for ${organization}` : ''}`)}`,
     ...events.flatMap((w) => eventOf(w, meta, stamp)),
+    ...withdrawn.flatMap((w) => cancellationOf(w, meta, stamp)),
     'END:VCALENDAR',
   ];
   return lines.map(foldLine).join(CRLF) + CRLF;

@@ -74,10 +74,18 @@ describe('exportIcs', () => {
     const instance = databaseInstanceId(ctx);
     expect(instance).toMatch(/^[0-9a-f]{16}$/);
     const events = eventsOf(file.content);
+    // The two windows to do, then the cancelled one, which calendars that imported it must take out.
     expect(events.map((e) => e.uid)).toEqual([
       `window-${ids.isolation}-${instance}@isopatch`,
       `window-${ids.patch}-${instance}@isopatch`,
+      `window-${ids.cancelled}-${instance}@isopatch`,
     ]);
+    expect(events.map((e) => e.component.getFirstPropertyValue('status'))).toEqual([
+      'TENTATIVE',
+      'TENTATIVE',
+      'CANCELLED',
+    ]);
+    expect(events[2]?.summary).toBe('Cancelled: Patch SPECT-0042 - Nuclear Medicine');
     expect(events[0]?.startDate.toJSDate().toISOString()).toBe('2026-12-12T06:00:00.000Z');
     expect(events[0]?.summary).toBe('Isolate SPECT-0042 (Symbia T16) - Nuclear Medicine');
     expect(events[0]?.location).toBe('Main site, Nuclear Medicine, Room 1\nBEGIN:VEVENT; , \\');
@@ -94,6 +102,7 @@ describe('exportIcs', () => {
     expect(file.events).toBe(1);
     expect(eventsOf(file.content).map((e) => e.summary)).toEqual([
       'Isolate SPECT-0042 (Symbia T16) - Nuclear Medicine',
+      'Cancelled: Patch SPECT-0042 - Nuclear Medicine',
     ]);
     expect(file.content.replace(/\r\n /g, '')).toContain(
       'X-WR-CALNAME:St. Mary Hospital: isolation and patch windows\\, Nuclear Medicine\r\n',
@@ -130,5 +139,18 @@ describe('exportIcs', () => {
       ok: true,
       value: { fileName: 'isopatch-windows-radiology-2026-11-29.ics', events: 1 },
     });
+  });
+
+  it('cancels a window deleted since, under its UID and at its old time, while its id is not in use again', async () => {
+    const session = await openTestSession();
+    const ids = seed(session.ctx);
+    const router = createRouter(session);
+    expect(await router.dispatch('deleteWindow', { id: ids.isolation })).toMatchObject({ ok: true });
+    const file = exportIcs(session.ctx, { department: 'Nuclear Medicine' });
+    expect(file.events).toBe(0);
+    const cancelled = eventsOf(file.content).find((e) => e.uid.startsWith(`window-${ids.isolation}-`));
+    expect(cancelled?.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(cancelled?.startDate.toJSDate().toISOString()).toBe('2026-12-12T06:00:00.000Z');
+    expect(cancelled?.summary).toBe('Cancelled: Isolate SPECT-0042 - Nuclear Medicine');
   });
 });

@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { getSettings } from '../settings/settings';
 import { calendarOf, inCalendar } from './calendar-file';
 import { listWindows } from './windows';
+import { withdrawnWindows } from './withdrawn-windows';
 
 /** The department as stored, found whatever its case; undefined for "all". */
 function departmentNamed(ctx: CoreContext, name: string | undefined): string | undefined {
@@ -31,15 +32,19 @@ const slugOf = (name: string) =>
     .slice(0, 60)
     .replace(/-+$/, '') || 'department';
 
-/** Planned windows of one department or of all, as an iCalendar file to import into a calendar program. */
+/**
+ * Planned windows of one department or of all, as an iCalendar file to import into a calendar program; windows
+ * that left the plan lately come as cancelled events, so the program takes out what it imported before.
+ */
 export function exportIcs(
   ctx: CoreContext,
   input: { department?: string | undefined },
-): { fileName: string; content: string; events: number } {
+): { fileName: string; content: string; events: number; cancellations: number } {
   const department = departmentNamed(ctx, input.department);
   const { windows } = listWindows(ctx, department === undefined ? {} : { department });
   const events = windows.filter(inCalendar).length;
-  if (events === 0) {
+  const withdrawn = withdrawnWindows(ctx, department);
+  if (events === 0 && withdrawn.length === 0) {
     // RFC 5545 wants at least one event in a calendar; a file without any would be refused by strict programs.
     throw new AppError(
       'NOT_FOUND',
@@ -50,12 +55,16 @@ export function exportIcs(
   const generatedAt = ctx.now();
   const organization = settings.organizationName.trim();
   const scope = department ?? 'all departments';
-  const content = calendarOf(windows, {
-    organization,
-    instanceId: databaseInstanceId(ctx),
-    generatedAt,
-    title: `${organization || 'Isopatch'}: isolation and patch windows, ${scope}`,
-  });
+  const content = calendarOf(
+    windows,
+    {
+      organization,
+      instanceId: databaseInstanceId(ctx),
+      generatedAt,
+      title: `${organization || 'Isopatch'}: isolation and patch windows, ${scope}`,
+    },
+    withdrawn,
+  );
   // The date a person sees on the site's calendar, not the UTC date.
   const zone = DateTime.fromJSDate(generatedAt, { zone: settings.siteTimeZone });
   const date = (zone.isValid ? zone : DateTime.fromJSDate(generatedAt, { zone: 'UTC' })).toISODate();
@@ -63,5 +72,6 @@ export function exportIcs(
     fileName: `isopatch-windows-${department === undefined ? 'all' : slugOf(department)}-${date}.ics`,
     content,
     events,
+    cancellations: withdrawn.length,
   };
 }

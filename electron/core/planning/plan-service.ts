@@ -173,7 +173,7 @@ export function applyPlan(ctx: CoreContext, input: PlanInput, audit: AuditRecord
       entity: 'planned_window',
       entityId: w.id,
       action: 'delete',
-      before: { deviceId: w.deviceId, kind: w.kind as TaskKind },
+      before: { deviceId: w.deviceId, kind: w.kind as TaskKind, start: iso(w.start), end: iso(w.end) },
     });
     touched.add(w.deviceId);
   }
