@@ -5,7 +5,6 @@ import { type CoreContext, isoNow } from '../../context';
 import { noProgress, type Progress, stepper } from '../../progress';
 import { DepartmentDirectory } from '../departments';
 import {
-  type DeviceRecord,
   type DeviceSnapshot,
   SNAPSHOT_COLUMNS,
   snapshotOf,
@@ -139,12 +138,16 @@ function assetTagOwners(ctx: CoreContext): Map<string, number> {
   return new Map(rows as [string, number][]);
 }
 
-function existingByKey(ctx: CoreContext, key: ImportKey): Map<string, DeviceRecord[]> {
+/** What an import compares and writes of a device it finds: its id and the columns a file can set. */
+type ExistingDevice = DeviceSnapshot & { readonly id: number };
+
+function existingByKey(ctx: CoreContext, key: ImportKey): Map<string, ExistingDevice[]> {
   const column = KEY_COLUMN[key];
-  const map = new Map<string, DeviceRecord[]>();
+  const map = new Map<string, ExistingDevice[]>();
+  // Only these columns: a re-import holds every device of the database in memory at once (100,000 rows).
   for (const record of ctx.db
-    .prepare(`SELECT * FROM device WHERE ${column} IS NOT NULL`)
-    .iterate() as Iterable<DeviceRecord>) {
+    .prepare(`SELECT id, ${SNAPSHOT_COLUMNS.join(', ')} FROM device WHERE ${column} IS NOT NULL`)
+    .iterate() as Iterable<ExistingDevice>) {
     const k = record[column] as string;
     const list = map.get(k);
     if (list) list.push(record);
@@ -170,7 +173,7 @@ interface Directories {
 
 function incoming(
   row: InterpretedRow,
-  current: DeviceRecord | undefined,
+  current: ExistingDevice | undefined,
   directories: Directories,
 ): DeviceSnapshot {
   const next: DeviceSnapshot = current ? snapshotOf(current) : { ...EMPTY };
