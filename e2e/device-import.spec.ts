@@ -58,7 +58,12 @@ test('import a German CMMS export through the wizard, adjust a mapping, find a d
   await expect(drawer).toBeHidden();
 
   await page.getByRole('link', { name: 'Import devices' }).click();
-  await page.getByRole('button', { name: 'Undo import' }).click();
+  // Undo asks first, saying what it will do.
+  await page.getByRole('button', { name: 'Undo batch 1…' }).click();
+  await expect(
+    page.getByText('Remove the 8 devices it added and put back the 0 devices it updated?'),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Undo batch 1', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Import batch 1 was undone' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Devices' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'devices' })).toHaveText('0 devices');

@@ -12,7 +12,7 @@ export { canMove, isSideState };
  */
 
 /** What a state requires before it, in words, for the refusal. */
-const REQUIRES: Record<DeviceState, string> = {
+export const REQUIRES: Record<DeviceState, string> = {
   unassessed: 'only a device marked not affected or decommissioned returns to "not assessed"',
   affected:
     'a device becomes affected from "not assessed", or when a risk acceptance or "not affected" is reopened',

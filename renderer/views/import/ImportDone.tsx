@@ -1,5 +1,6 @@
 import { useDeviceImportStore } from '../../stores/device-import';
 import { hrefOf } from '../../stores/navigation';
+import { UndoImportButton } from './UndoImportButton';
 
 const SHOWN = 50;
 
@@ -27,7 +28,7 @@ export function ImportDone() {
       <p role="status">
         {undone
           ? 'The devices are back as they were before this import.'
-          : `${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected.length} rejected (batch ${result.batchId}).`}
+          : `${result.added.toLocaleString()} added, ${result.updated.toLocaleString()} updated, ${result.unchanged.toLocaleString()} unchanged, ${result.rejected.length.toLocaleString()} rejected (batch ${result.batchId}).`}
       </p>
       {result.warnings.length > 0 && (
         <>
@@ -67,10 +68,13 @@ export function ImportDone() {
             Save rejected rows as CSV
           </button>
         )}
-        {!undone && (
-          <button type="button" className="button-quiet" onClick={() => void undo()}>
-            Undo import
-          </button>
+        {!undone && result.batchId !== null && (
+          <UndoImportButton
+            batchId={result.batchId}
+            added={result.added}
+            updated={result.updated}
+            undo={undo}
+          />
         )}
         <button type="button" className="button-quiet" onClick={reset}>
           Import another file

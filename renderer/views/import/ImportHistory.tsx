@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import type { importBatch } from '../../../electron/api/schemas/device-import';
 import { call } from '../../api';
+import { counted } from '../../labels';
 import { useLiveQuery } from '../../live-query';
+import { UndoImportButton } from './UndoImportButton';
 
 type Batch = z.infer<typeof importBatch>;
 
@@ -15,7 +17,7 @@ export function ImportHistory() {
     const result = await call('undoImport', { batchId: batch.id });
     setMessage(
       result.ok
-        ? `Batch ${batch.id} undone: ${result.value.removed} devices removed, ${result.value.restored} restored.`
+        ? `Batch ${batch.id} undone: ${counted(result.value.removed, 'device')} removed, ${result.value.restored.toLocaleString()} restored.`
         : result.error.message,
     );
   }
@@ -35,7 +37,9 @@ export function ImportHistory() {
               <th scope="col">By</th>
               <th scope="col">Added</th>
               <th scope="col">Updated</th>
+              <th scope="col">Unchanged</th>
               <th scope="col">Rejected</th>
+              <th scope="col">SHA-256 of the file</th>
               <th scope="col">Undo</th>
             </tr>
           </thead>
@@ -46,16 +50,24 @@ export function ImportHistory() {
                 <td>{batch.fileName}</td>
                 <td>{new Date(batch.importedAt).toLocaleString()}</td>
                 <td>{batch.osUser}</td>
-                <td>{batch.added}</td>
-                <td>{batch.updated}</td>
-                <td>{batch.rejected}</td>
+                <td>{batch.added.toLocaleString()}</td>
+                <td>{batch.updated.toLocaleString()}</td>
+                <td>{batch.unchanged.toLocaleString()}</td>
+                <td>{batch.rejected.toLocaleString()}</td>
+                <td>
+                  {/* The start is enough to tell files apart; the whole of it is in the audit trail. */}
+                  <code title={batch.sha256}>{batch.sha256.slice(0, 12)}…</code>
+                </td>
                 <td>
                   {batch.status === 'undone' ? (
                     'Undone'
                   ) : (
-                    <button type="button" className="button-quiet" onClick={() => void undo(batch)}>
-                      Undo batch {batch.id}
-                    </button>
+                    <UndoImportButton
+                      batchId={batch.id}
+                      added={batch.added}
+                      updated={batch.updated}
+                      undo={() => undo(batch)}
+                    />
                   )}
                 </td>
               </tr>

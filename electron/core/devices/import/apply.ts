@@ -4,12 +4,7 @@ import type { AuditRecorder } from '../../audit/audit-log';
 import { type CoreContext, isoNow } from '../../context';
 import { noProgress, type Progress, stepper } from '../../progress';
 import { DepartmentDirectory } from '../departments';
-import {
-  type DeviceSnapshot,
-  SNAPSHOT_COLUMNS,
-  snapshotOf,
-  TEXT_COLUMNS,
-} from '../device-record';
+import { type DeviceSnapshot, SNAPSHOT_COLUMNS, snapshotOf, TEXT_COLUMNS } from '../device-record';
 import { VendorDirectory } from '../vendors';
 import type { InterpretedRow } from './interpret';
 

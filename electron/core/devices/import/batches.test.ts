@@ -72,3 +72,24 @@ describe('mapping templates', () => {
     expect(session.ctx.db.prepare('SELECT count(*) FROM mapping_template').pluck().get()).toBe(0);
   });
 });
+
+describe('the audit trail of an undone import', () => {
+  it('has a line for every device the undo removed, saying what it was', async () => {
+    const session = await openTestSession();
+    const router = createRouter(session);
+    const batch = await importFile(
+      router,
+      'Asset Tag,Model,Location\nU1,Symbia T16,Room 1\nU2,c.cam,Room 2\n',
+    );
+    const ids = (await devices(router)).map((d) => String(d.id));
+    expect(await router.dispatch('undoImport', { batchId: batch.batchId })).toMatchObject({ ok: true });
+    const lines = session.ctx.db
+      .prepare(
+        "SELECT entity_id, before_json, after_json FROM audit_log WHERE entity = 'device' AND action = 'undo' ORDER BY id",
+      )
+      .all() as { entity_id: string; before_json: string; after_json: string }[];
+    expect(lines.map((l) => l.entity_id)).toEqual(ids);
+    expect(JSON.parse(lines[0]?.before_json ?? '{}')).toMatchObject({ assetTag: 'U1', model: 'Symbia T16' });
+    expect(JSON.parse(lines[0]?.after_json ?? '{}')).toEqual({ removed: 1, undoneBatch: batch.batchId });
+  });
+});

@@ -67,6 +67,16 @@ export function undoImport(ctx: CoreContext, batchId: number, audit: AuditRecord
     `UPDATE device SET ${SNAPSHOT_COLUMNS.map((c) => `${c} = ?`).join(', ')}, revision = ?, updated_at = ?
      WHERE id = ?`,
   );
+  // Each removed device keeps a line in the audit trail saying what it was (set-based: a batch may have added
+  // 100,000 of them).
+  audit.selected(
+    `SELECT 'device' AS entity, CAST(id AS TEXT) AS entity_id, 'undo' AS action,
+       json_object('assetTag', asset_tag, 'serial', serial, 'manufacturer', manufacturer, 'model', model,
+         'location', location) AS before_json,
+       json_object('removed', 1, 'undoneBatch', @batchId) AS after_json
+     FROM device WHERE import_batch_id = @batchId ORDER BY id`,
+    { batchId },
+  );
   const removed = ctx.db.prepare('DELETE FROM device WHERE import_batch_id = ?').run(batchId).changes;
   let restored = 0;
   for (const device of touched.filter((d) => d.action === 'updated')) {
