@@ -11,11 +11,19 @@ export function FirstRun() {
       <div className="first-run-choices">
         <div className="first-run-choice">
           <h3>Start with your devices</h3>
-          <p>
-            Export the device list from your CMMS or asset tool (CSV or Excel) and import it as it is. Then
-            load the vendor advisories under <a href={hrefOf('advisories')}>Advisories</a> and confirm which
-            devices are affected.
-          </p>
+          <ol className="first-run-steps">
+            <li>
+              Name your organization and set its sites' time zone under{' '}
+              <a href={hrefOf('settings')}>Settings</a>: every report, plan and calendar carries them.
+            </li>
+            <li>
+              Export the device list from your CMMS or asset tool (CSV or Excel) and import it as it is.
+            </li>
+            <li>
+              Load the vendor advisories under <a href={hrefOf('advisories')}>Advisories</a> and confirm which
+              devices are affected; then plan the work under Schedule.
+            </li>
+          </ol>
           <a className="button-primary first-run-action" href={hrefOf('devices', 'import')}>
             Import a device list
           </a>
