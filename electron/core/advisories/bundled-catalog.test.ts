@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createRouter } from '../../api/router';
 import { FIXED_NOW, openTestSession, tempDir } from '../../testing/temp';
 import { openSession } from '../session';
 
@@ -91,5 +92,39 @@ describe('the bundled catalog', () => {
       return n;
     };
     expect(await counts()).toEqual(await counts());
+  });
+});
+
+describe('a newer bundled catalog', () => {
+  it('leaves out what a person removed, and brings back what went missing otherwise', async () => {
+    const path = join(tempDir(), 'isopatch.sqlite');
+    const open = async () => {
+      const session = await openSession(path, { now: () => FIXED_NOW });
+      if (session.state !== 'open') throw new Error('refused');
+      return session;
+    };
+    const first = await open();
+    const router = createRouter(first);
+    for (const [name, input] of [
+      ['deleteModelAlias', { family: 'SPECT/CT Systems', model: 'Symbia T16' }],
+      ['deleteVendorAlias', { alias: 'Siemens Healthcare GmbH' }],
+    ] as const) {
+      const result = await router.dispatch(name, input);
+      if (!result.ok) throw new Error(result.error.message);
+    }
+    // Lost some other way (not by a person through Isopatch): the catalog may put it back.
+    first.ctx.db.prepare("DELETE FROM model_alias WHERE model = 'Symbia T2'").run();
+    // As if a later Isopatch shipped new catalog versions.
+    first.ctx.db.prepare("UPDATE app_state SET value = '0' WHERE key LIKE 'catalog.%.version'").run();
+    first.ctx.db.close();
+
+    const next = await open();
+    const models = next.ctx.db.prepare('SELECT model FROM model_alias').pluck().all();
+    const aliases = next.ctx.db.prepare('SELECT alias FROM vendor_alias').pluck().all();
+    expect(models).not.toContain('Symbia T16');
+    expect(models).toContain('Symbia T2');
+    expect(aliases).not.toContain('Siemens Healthcare GmbH');
+    expect(aliases).toContain('SIEMENS HEALTHINEERS AG');
+    next.ctx.db.close();
   });
 });

@@ -4,10 +4,12 @@ import type { AuditRecorder } from '../audit/audit-log';
 import { type CoreContext, isoNow } from '../context';
 import { VendorDirectory } from '../devices/vendors';
 import { storeAdvisory } from './advisory-store';
+import { removedByPerson } from './catalog-removals';
 import type { CsafDocument } from './csaf/read';
 import { productsOf } from './csaf/read';
 import { reviewItemsOf } from './csaf/review';
 import { refreshMatches } from './matching/refresh-matches';
+import { entityOf } from './model-table';
 
 const loadedVersion = (ctx: CoreContext, key: string) =>
   ctx.db.prepare('SELECT value FROM app_state WHERE key = ?').pluck().get(key) as string | undefined;
@@ -52,11 +54,14 @@ function loadModelFamilies(ctx: CoreContext, audit: AuditRecorder) {
   const insertModel = ctx.db.prepare(
     "INSERT INTO model_alias (family_id, model, source) VALUES (?, ?, 'bundled') ON CONFLICT DO NOTHING",
   );
+  const removed = removedByPerson(ctx, 'model_alias');
   for (const entry of modelFamilies.families) {
     const vendor = vendors.resolveOrCreate(entry.vendor, audit);
     insertFamily.run(vendor.id, entry.family);
     const id = familyId.get(vendor.id, entry.family) as number;
-    for (const model of entry.models) insertModel.run(id, model);
+    for (const model of entry.models) {
+      if (!removed(entityOf({ vendor: vendor.name, name: entry.family }, model))) insertModel.run(id, model);
+    }
   }
 }
 

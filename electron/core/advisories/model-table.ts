@@ -48,7 +48,9 @@ function devicesInFamily(ctx: CoreContext, family: Family): number {
 /** "1 device", "3 devices". */
 export const devicesText = (n: number) => (n === 1 ? '1 device' : `${n} devices`);
 
-const entityOf = (family: Family, model: string) => `${family.vendor} ${family.name}: ${model}`;
+/** How the audit trail names a model of a family ("Siemens Healthineers SPECT/CT Systems: Symbia T16"). */
+export const entityOf = (family: Pick<Family, 'vendor' | 'name'>, model: string) =>
+  `${family.vendor} ${family.name}: ${model}`;
 
 /** Adds a model name to a family of the model-to-family table; matches follow at once. */
 export function saveModelAlias(

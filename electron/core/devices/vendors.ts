@@ -1,4 +1,5 @@
 import catalog from '../../../resources/catalog/vendors.json';
+import { removedByPerson } from '../advisories/catalog-removals';
 import type { AuditRecorder } from '../audit/audit-log';
 import type { CoreContext } from '../context';
 
@@ -29,10 +30,11 @@ export function ensureBundledVendors(ctx: CoreContext, audit: AuditRecorder): vo
     const insertAlias = ctx.db.prepare(
       "INSERT INTO vendor_alias (vendor_id, alias, source) VALUES (?, ?, 'bundled') ON CONFLICT (alias) DO NOTHING",
     );
+    const removed = removedByPerson(ctx, 'vendor_alias');
     for (const vendor of catalog.vendors) {
       insertVendor.run(vendor.name);
       const id = vendorId.get(vendor.name) as number;
-      for (const alias of vendor.aliases) insertAlias.run(id, alias);
+      for (const alias of vendor.aliases) if (!removed(alias)) insertAlias.run(id, alias);
     }
     ctx.db
       .prepare(
