@@ -9,6 +9,8 @@ import {
   confirmMatchInput,
   confirmMatchResult,
   importAdvisoryInput,
+  manualAdvisoryInput,
+  manualAdvisoryResult,
   matchSuggestion,
   patchAvailability,
   rejectModelInput,
@@ -191,6 +193,12 @@ export const contract = {
     importAdvisoryInput,
     advisoryImportResult,
     ['advisories'],
+  ),
+  saveManualAdvisory: write(
+    'Save an advisory typed in from a vendor letter or bulletin (saving it again makes a new version)',
+    manualAdvisoryInput,
+    manualAdvisoryResult,
+    ['advisories', 'devices'],
   ),
   listAdvisories: read(
     'Advisories with their highest CVSS and review items',

@@ -3,6 +3,11 @@ import { listAdvisories } from '../core/advisories/advisory-list';
 import { listAffected } from '../core/advisories/affected';
 import { confirmMatch, rejectModel, setPatchStatus } from '../core/advisories/decisions';
 import { importAdvisory, type PreparedAdvisory, prepareAdvisory } from '../core/advisories/import-advisory';
+import {
+  type PreparedManualAdvisory,
+  prepareManualAdvisory,
+  saveManualAdvisory,
+} from '../core/advisories/manual-advisory';
 import { deleteMatchRule, deleteModelAlias, saveModelAlias } from '../core/advisories/model-table';
 import { getProductCatalog } from '../core/advisories/product-catalog';
 import type { AuditRecorder } from '../core/audit/audit-log';
@@ -89,6 +94,10 @@ export const handlers: { readonly [K in OperationName]: Handler<K> } = {
   importAdvisory: twoPhase<'importAdvisory', PreparedAdvisory>({
     prepare: (_ctx, input) => prepareAdvisory(input),
     apply: (ctx, prepared, audit) => importAdvisory(ctx, prepared, audit),
+  }),
+  saveManualAdvisory: twoPhase<'saveManualAdvisory', PreparedManualAdvisory>({
+    prepare: (_ctx, input) => prepareManualAdvisory(input),
+    apply: (ctx, prepared, audit) => saveManualAdvisory(ctx, prepared, audit),
   }),
   listAdvisories: (ctx) => listAdvisories(ctx),
   listAffected: (ctx) => listAffected(ctx),

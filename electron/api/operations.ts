@@ -27,6 +27,7 @@ export const operationNames = [
   'getJob',
   'cancelJob',
   'importAdvisory',
+  'saveManualAdvisory',
   'listAdvisories',
   'listAffected',
   'confirmMatch',

@@ -56,6 +56,18 @@ const writeScenarios: { [K in WriteOperation]: (router: Router) => Promise<Input
       'utf8',
     ),
   }),
+  saveManualAdvisory: async () => ({
+    trackingId: 'SIEMENS-LETTER-2026-11',
+    title: 'Symbia.net workplaces: SMB vulnerability',
+    publisher: 'Siemens Healthineers',
+    releaseDate: '2026-11-02',
+    products: [{ vendor: 'Siemens', product: 'SPECT Workplaces/Symbia.net' }],
+    vulnerabilities: [{ title: 'Remote code execution', vector: 'AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }],
+    remediation: {
+      category: 'mitigation',
+      details: 'Isolate the workplaces in a dedicated network segment.',
+    },
+  }),
   confirmMatch: async () => ({ model: 'Intevo Bold', family: 'SPECT/CT Systems' }),
   setPatchStatus: async () => ({
     advisory: 'ICSMA-17-215-02',

@@ -224,6 +224,8 @@ export const advisoryDetail = z.object({
   deviceStates: deviceStateCounts,
   patches: z.array(patchAvailability),
   revisions: z.array(z.object({ version: z.string(), importedAt: z.string() })),
+  /** A typed-in advisory as its form shows it, to edit it into a new version; null for the others. */
+  manual: z.lazy(() => manualAdvisoryInput).nullable(),
   /** Who changed the patch availability, when, from what to what. */
   patchHistory: z.array(
     z.object({
@@ -236,3 +238,115 @@ export const advisoryDetail = z.object({
   ),
 });
 export type AdvisoryDetail = z.infer<typeof advisoryDetail>;
+
+/** A CVSS 3.x base vector, with or without its "CVSS:3.x/" prefix (ICS-CERT's 2017 advisories print it without). */
+const CVSS3_BASE_VECTOR =
+  /^(?:CVSS:3\.[01]\/)?AV:[NALP]\/AC:[LH]\/PR:[NLH]\/UI:[NR]\/S:[UC]\/C:[HLN]\/I:[HLN]\/A:[HLN]$/;
+const CVE_ID = /^CVE-\d{4}-\d{4,}$/;
+
+/** The Windows generations matching tells apart; a product for one of them matches devices on it only. */
+export const manualProductOs = z.enum(['', 'Windows XP', 'Windows 7', 'Windows 10', 'Windows 11']);
+
+const manualProduct = z
+  .object({
+    vendor: z.string().trim().min(1, 'must name the vendor').max(200),
+    /** A catalog family ("SPECT/CT Systems") links to it; any other name is matched to models by a person. */
+    product: z.string().trim().min(1, 'must name the product or product family').max(200),
+    os: manualProductOs.default(''),
+    /** '' = all versions. */
+    versionRange: z.string().trim().max(200).default(''),
+  })
+  .strict();
+
+const manualVulnerability = z
+  .object({
+    cve: z
+      .string()
+      .trim()
+      .max(30)
+      .refine((cve) => cve === '' || CVE_ID.test(cve), 'must be a CVE id such as CVE-2017-0144, or empty')
+      .default(''),
+    title: z.string().trim().min(1, 'must say what the vulnerability is').max(500),
+    vector: z
+      .string()
+      .trim()
+      .max(200)
+      .refine(
+        (vector) => vector === '' || CVSS3_BASE_VECTOR.test(vector),
+        'must be a CVSS 3.x base vector such as CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H',
+      )
+      .default(''),
+    /** Only where the vendor gives a score without a vector; with a vector the score is computed from it. */
+    score: z
+      .number()
+      .min(0, 'must be between 0 and 10')
+      .max(10, 'must be between 0 and 10')
+      .refine(
+        (score) => Math.abs(Math.round(score * 10) - score * 10) < 1e-9,
+        'must have one decimal at most',
+      )
+      .nullable()
+      .default(null),
+  })
+  .strict()
+  .refine((v) => v.vector !== '' || v.score !== null, {
+    message: 'needs a CVSS 3.x vector or a score',
+    path: ['vector'],
+  });
+
+/** What a person types in from a vendor letter or bulletin; Isopatch stores it as a CSAF 2.0 document. */
+export const manualAdvisoryInput = z
+  .object({
+    trackingId: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(100)
+      .regex(
+        /^[A-Za-z0-9][\w .:/#()+-]*$/,
+        'may hold letters, digits, spaces and . _ : / # ( ) + -, starting with a letter or digit',
+      ),
+    title: z.string().trim().min(1, 'must not be empty').max(500),
+    publisher: z.string().trim().min(1, 'must name who published it').max(200),
+    releaseDate: z.iso.date('must be a date (YYYY-MM-DD)'),
+    products: z
+      .array(manualProduct)
+      .min(1, 'needs at least one affected product')
+      .max(100, 'may list 100 products at most'),
+    vulnerabilities: z
+      .array(manualVulnerability)
+      .min(1, 'needs at least one vulnerability')
+      .max(100, 'may list 100 vulnerabilities at most'),
+    remediation: z
+      .object({
+        category: z.enum(['mitigation', 'workaround', 'vendor_fix', 'none_available', 'no_fix_planned']),
+        details: z.string().trim().min(1, 'must say what to do').max(20_000),
+      })
+      .strict(),
+    /** When editing: the version the person started from, so a save over someone else's newer one is refused. */
+    editsVersion: z.string().trim().min(1).max(20).optional(),
+  })
+  .strict()
+  .superRefine((input, context) => {
+    const seen = new Set<string>();
+    input.vulnerabilities.forEach((v, index) => {
+      if (v.cve && seen.has(v.cve))
+        context.addIssue({
+          code: 'custom',
+          path: ['vulnerabilities', index, 'cve'],
+          message: `${v.cve} is listed twice`,
+        });
+      seen.add(v.cve);
+    });
+  });
+export type ManualAdvisoryInput = z.output<typeof manualAdvisoryInput>;
+
+export const manualAdvisoryResult = z.object({
+  id: z.string(),
+  version: z.string(),
+  status: z.enum(['saved', 'updated', 'unchanged']),
+  message: z.string(),
+  /** Patch availability rows filled in from a vendor_fix, none_available or no_fix_planned remediation. */
+  prefilledPatches: z.number().int(),
+});
+export type ManualAdvisoryResult = z.infer<typeof manualAdvisoryResult>;

@@ -2,6 +2,7 @@ import type { AdvisoryDetail, MatchSuggestion } from '../../api/schemas/advisori
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { deviceStatesByAdvisory, noDevices } from './advisory-list';
+import { manualFormOf } from './manual-document';
 import { familyNameOfProduct } from './product-names';
 
 interface AdvisoryRow {
@@ -15,6 +16,7 @@ interface AdvisoryRow {
   source: AdvisoryDetail['source'];
   findings_json: string;
   review_items_json: string;
+  document_json: string | null;
 }
 
 /** Everything about one advisory: its CVEs, products, remediation text, matches, patches and versions. */
@@ -80,6 +82,7 @@ export function getAdvisory(ctx: CoreContext, trackingId: string): AdvisoryDetai
          ORDER BY family, versionRange`,
       )
       .all({ id: row.id }) as AdvisoryDetail['patches'],
+    manual: row.source === 'manual' && row.document_json ? manualFormOf(row.document_json) : null,
     revisions: all<AdvisoryDetail['revisions'][number]>(
       'SELECT version, imported_at AS importedAt FROM advisory_revision WHERE advisory_id = ? ORDER BY id',
     ),

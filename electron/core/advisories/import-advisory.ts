@@ -110,7 +110,13 @@ export function importAdvisory(
     existing?.id ?? null,
     audit,
   );
-  const prefilledPatches = prefillPatches(ctx, advisoryId, document, input.fileName, audit);
+  const prefilledPatches = prefillPatches(
+    ctx,
+    advisoryId,
+    document,
+    { kind: 'the CSAF file', name: input.fileName },
+    audit,
+  );
   refreshMatches(ctx, audit);
   return { ...result(existing ? 'updated' : 'imported', null), prefilledPatches };
 }

@@ -13,6 +13,14 @@ const STATUS_OF_CATEGORY: Record<string, string> = {
 /** Where remediations of one family disagree (a fix for one CVE, none for another), the worst one holds. */
 const SEVERITY: Record<string, number> = { available: 1, 'none-available': 2, 'no-fix-planned': 3 };
 const MAX_NOTE = 2000;
+/** The operations whose pre-fills a later version of the same advisory may update (nobody typed them). */
+const PREFILLING = new Set(['importAdvisory', 'saveManualAdvisory']);
+
+/** Where the remediations come from: "the CSAF file" a.json, or "the typed-in advisory" SIEMENS-LETTER-1. */
+export interface PrefillOrigin {
+  readonly kind: 'the CSAF file' | 'the typed-in advisory';
+  readonly name: string;
+}
 
 interface Plan {
   familyId: number;
@@ -27,7 +35,7 @@ const dateOf = (text: string | undefined) =>
   text && /^\d{4}-\d{2}-\d{2}/.test(text) ? text.slice(0, 10) : null;
 
 /**
- * Pre-fills patch availability from an imported CSAF file's remediations, for the products that resolve to a
+ * Pre-fills patch availability from an imported CSAF file's (or a typed-in advisory's) remediations, for the products that resolve to a
  * product family (CISA files mostly name products by full name: those stay in the advisory's remediation list).
  * Never overwrites what a person set: only a missing row, or one the last import pre-filled, is written.
  * Returns how many rows were written, each audited as coming from the file.
@@ -36,7 +44,7 @@ export function prefillPatches(
   ctx: CoreContext,
   advisoryId: number,
   document: CsafDocument,
-  fileName: string,
+  origin: PrefillOrigin,
   audit: AuditRecorder,
 ): number {
   const products = new Map(
@@ -70,7 +78,7 @@ export function prefillPatches(
         const current = plans.get(key);
         if (current && (SEVERITY[current.status] ?? 0) >= (SEVERITY[status] ?? 0)) continue;
         const note = [
-          `From the CSAF file ${fileName} (${remediation.category}): ${remediation.details}`,
+          `From ${origin.kind} ${origin.name} (${remediation.category}): ${remediation.details}`,
           remediation.url,
         ]
           .filter(Boolean)
@@ -88,11 +96,18 @@ export function prefillPatches(
   }
   const tracking = document.document.tracking.id;
   let written = 0;
-  for (const plan of plans.values()) if (write(ctx, advisoryId, tracking, plan, audit)) written++;
+  for (const plan of plans.values()) if (write(ctx, advisoryId, tracking, plan, origin, audit)) written++;
   return written;
 }
 
-function write(ctx: CoreContext, advisoryId: number, tracking: string, plan: Plan, audit: AuditRecorder) {
+function write(
+  ctx: CoreContext,
+  advisoryId: number,
+  tracking: string,
+  plan: Plan,
+  origin: PrefillOrigin,
+  audit: AuditRecorder,
+) {
   const entityId = patchEntityId(tracking, plan.family, plan.versionRange);
   const existing = ctx.db
     .prepare(
@@ -110,7 +125,7 @@ function write(ctx: CoreContext, advisoryId: number, tracking: string, plan: Pla
       )
       .pluck()
       .get(entityId);
-    if (last !== 'importAdvisory') return false;
+    if (typeof last !== 'string' || !PREFILLING.has(last)) return false;
     if (
       existing.status === plan.status &&
       existing.available_from === plan.availableFrom &&
@@ -123,7 +138,7 @@ function write(ctx: CoreContext, advisoryId: number, tracking: string, plan: Pla
     status: plan.status,
     available_from: plan.availableFrom,
     source_note: plan.note,
-    prefilled: 'from the CSAF file',
+    prefilled: `from ${origin.kind}`,
   };
   ctx.db
     .prepare(

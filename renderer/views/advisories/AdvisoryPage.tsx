@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { call } from '../../api';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { useLiveQuery } from '../../live-query';
 import { hrefOf } from '../../stores/navigation';
 import { DeviceStages } from './DeviceStages';
+import { ManualAdvisoryForm } from './ManualAdvisoryForm';
 import { PatchEditor } from './PatchEditor';
 
 /** One advisory as a person reads it: what is vulnerable, how badly, what to do, which devices, which patches. */
@@ -12,6 +14,8 @@ export function AdvisoryPage({ id }: { id: string }) {
     ['advisories', 'devices'],
     id,
   );
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState('');
   if (problem)
     return (
       <p role="alert" className="problem">
@@ -31,10 +35,48 @@ export function AdvisoryPage({ id }: { id: string }) {
         Version {detail.version}
         {detail.publisher && `, ${detail.publisher}`}
         {detail.initialRelease && `, published ${detail.initialRelease.slice(0, 10)}`}.{' '}
-        {detail.source === 'bundled' ? 'Bundled with Isopatch.' : 'Imported from a CSAF file.'} Matched
-        devices: {detail.matchedDevices.confirmed} confirmed, {detail.matchedDevices.needsReview} to review,{' '}
-        {detail.matchedDevices.suggested} suggested.
+        {SOURCES[detail.source]} Matched devices: {detail.matchedDevices.confirmed} confirmed,{' '}
+        {detail.matchedDevices.needsReview} to review, {detail.matchedDevices.suggested} suggested.
       </p>
+      {detail.manual && (
+        <section className="panel" aria-labelledby="manual-edit-heading">
+          <h2 id="manual-edit-heading">Typed in</h2>
+          <p className="field-help">
+            Correct it, or follow the vendor's next letter: saving makes version {Number(detail.version) + 1},
+            and the earlier versions stay in its history.
+          </p>
+          <ul className="issue-list" aria-label="Versions">
+            {detail.revisions.map((r) => (
+              <li key={r.version}>
+                Version {r.version}, saved {new Date(r.importedAt).toLocaleString()}
+              </li>
+            ))}
+          </ul>
+          <p role="status">{saved}</p>
+          {editing ? (
+            <ManualAdvisoryForm
+              key={detail.version}
+              initial={detail.manual}
+              onCancel={() => setEditing(false)}
+              onSaved={(result) => {
+                setEditing(false);
+                setSaved(result.message);
+              }}
+            />
+          ) : (
+            <button
+              type="button"
+              className="button-quiet"
+              onClick={() => {
+                setSaved('');
+                setEditing(true);
+              }}
+            >
+              Edit {detail.id}
+            </button>
+          )}
+        </section>
+      )}
       <section className="panel" aria-labelledby="stages-heading">
         <h2 id="stages-heading">Where the work stands</h2>
         <DeviceStages counts={detail.deviceStates} />
@@ -121,6 +163,12 @@ export function AdvisoryPage({ id }: { id: string }) {
     </>
   );
 }
+
+const SOURCES = {
+  bundled: 'Bundled with Isopatch.',
+  csaf: 'Imported from a CSAF file.',
+  manual: "Typed in from the vendor's advisory.",
+} as const;
 
 function describePatch(value: unknown): string {
   if (!value || typeof value !== 'object') return 'not set';

@@ -5,6 +5,8 @@
  */
 import * as mandatoryTests from '@secvisogram/csaf-validator-lib/mandatoryTests.js';
 
+export { default as CVSS30 } from '@secvisogram/csaf-validator-lib/lib/shared/first/cvsscalc30.js';
+export { default as CVSS31 } from '@secvisogram/csaf-validator-lib/lib/shared/first/cvsscalc31.js';
 export { csaf_2_0 } from '@secvisogram/csaf-validator-lib/schemaTests.js';
 export { default as validate } from '@secvisogram/csaf-validator-lib/validate.js';
 export { mandatoryTests };
