@@ -71,6 +71,10 @@ const tagsIn = (text: string) =>
     .sort()
     .join(' ');
 
+/** The register's count of the devices shown: "1 device", "12 devices". */
+const DEVICE_COUNT = /^[\d,]+ devices?$/;
+const devicesText = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'device' : 'devices'}`;
+
 /** The Reports view with its first report, the status report, on its pages. */
 async function openReports(page: Page, app: WebApp) {
   await openApp(page, app);
@@ -125,14 +129,14 @@ test.describe('reports', () => {
 
     await page.getByTestId('status-exposed').click();
     await expect(page.getByTestId('group-filter')).toContainText('Exposed devices');
-    await expect(page.getByRole('status').filter({ hasText: 'devices' })).toHaveText(
-      `${dashboard.status.exposed} devices`,
+    await expect(page.getByRole('status').filter({ hasText: DEVICE_COUNT })).toHaveText(
+      devicesText(dashboard.status.exposed),
     );
     await page.goto(`${app.origin}/#/dashboard`);
     await page.getByTestId('alert-patch-available').getByRole('link').click();
     const alert = dashboard.alerts.find((a) => a.group === 'patch-available');
-    await expect(page.getByRole('status').filter({ hasText: 'devices' })).toHaveText(
-      `${alert?.count} devices`,
+    await expect(page.getByRole('status').filter({ hasText: DEVICE_COUNT })).toHaveText(
+      devicesText(alert?.count ?? 0),
     );
     await page.getByRole('button', { name: 'Show all devices' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'devices' })).toHaveText('300 devices');
@@ -317,4 +321,22 @@ test.describe('reports', () => {
     }
     await expectNoSeriousAxeViolations(page);
   });
+});
+
+test('the departments popover closes with Escape, back on its button, and on a click outside', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+  const popover = page.locator('details.report-departments');
+  const summary = popover.locator('summary');
+  await summary.click();
+  await expect(popover).toHaveAttribute('open', '');
+  await page.keyboard.press('Escape');
+  await expect(popover).not.toHaveAttribute('open', '');
+  await expect(summary).toBeFocused();
+  await summary.click();
+  await page.getByRole('heading', { level: 1, name: 'Reports' }).click();
+  await expect(popover).not.toHaveAttribute('open', '');
 });

@@ -1,6 +1,7 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import type { Orientation, PaperSize, ReportKind } from '../../../electron/api/schemas/reports';
 import type { SiteModel } from '../../../electron/api/schemas/site-model';
+import { usePopoverDismiss } from '../../components/use-popover-dismiss';
 import { type ReportParams, useReportsStore } from '../../stores/reports';
 
 export const REPORTS: readonly { id: ReportKind; label: string; help: string; dates: string }[] = [
@@ -38,6 +39,8 @@ export const datesProblem = (params: Pick<ReportParams, 'from' | 'to'>): string 
 export function ReportForm({ sites }: { sites: SiteModel['sites'] }) {
   const params = useReportsStore((state) => state.params);
   const set = useReportsStore((state) => state.set);
+  const departmentsPopover = useRef<HTMLDetailsElement>(null);
+  usePopoverDismiss(departmentsPopover);
   const ids = {
     report: useId(),
     site: useId(),
@@ -98,7 +101,7 @@ export function ReportForm({ sites }: { sites: SiteModel['sites'] }) {
           <span className="field-label" aria-hidden="true">
             Departments
           </span>
-          <details className="column-chooser report-departments">
+          <details ref={departmentsPopover} className="column-chooser report-departments">
             <summary>
               <span className="visually-hidden">Departments: </span>
               {departmentSummary}
