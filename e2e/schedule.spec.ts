@@ -220,7 +220,7 @@ test('preview and apply the plan, drag a window into a conflict, mark a task don
   const content = readFileSync(await file.path(), 'utf8');
   expect(content.startsWith('BEGIN:VCALENDAR')).toBe(true);
   expect(content).toContain('Isolate NM-1 (Symbia T16) - Nuclear Medicine');
-  await expect(page.getByText(/Saved isopatch-windows-all-.*\.ics with 2 events\./)).toBeVisible();
+  await expect(page.getByText(/Saved isopatch-windows-all-.*\.ics with 2 windows\./)).toBeVisible();
 });
 
 test('keyboard moves and resizes a window; day and month scales; a window planned by hand, unlocked and deleted', async ({

@@ -13,8 +13,9 @@ export function FirstRun() {
           <h3>Start with your devices</h3>
           <ol className="first-run-steps">
             <li>
-              Name your organization and set its sites' time zone under{' '}
-              <a href={hrefOf('settings')}>Settings</a>: every report, plan and calendar carries them.
+              Name your organization and set its sites' time zone (
+              <a href={hrefOf('settings')}>organization and sites</a>): every report, plan and calendar
+              carries them.
             </li>
             <li>
               Export the device list from your CMMS or asset tool (CSV or Excel) and import it as it is.

@@ -39,6 +39,7 @@ export const SHORTCUT_GROUPS: readonly { readonly where: string; readonly shortc
         { keys: ['j'], what: 'Next device: opens it in the drawer' },
         { keys: ['k'], what: 'Previous device' },
         { keys: ['Esc'], what: 'Close the device drawer' },
+        { keys: ['Esc'], what: 'In the search box: clear it; again, or when empty: back to the list' },
       ],
     },
     {

@@ -1,3 +1,4 @@
+import { OverflowScroll } from '../../components/ScrollRegion';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { useAdvisoriesStore } from '../../stores/advisories';
 import { hrefOf } from '../../stores/navigation';
@@ -9,8 +10,8 @@ export function AdvisoryList() {
   return (
     <section className="panel" aria-labelledby="advisory-list-heading">
       <h2 id="advisory-list-heading">{advisories.length} advisories</h2>
-      <div className="table-scroll">
-        <table className="table">
+      <OverflowScroll label="Advisories, scrolls sideways">
+        <table className="table table-snug">
           <thead>
             <tr>
               <th scope="col">Advisory</th>
@@ -61,7 +62,7 @@ export function AdvisoryList() {
             ))}
           </tbody>
         </table>
-      </div>
+      </OverflowScroll>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { DEVICE_GROUP_LABELS, type DeviceGroup } from '../../../electron/api/device-groups';
 import type { Dashboard, StatusFigures } from '../../../electron/api/schemas/dashboard';
+import { OverflowScroll } from '../../components/ScrollRegion';
 import { Term } from '../../components/Term';
 import { hrefOf } from '../../stores/navigation';
 import '../../styles/dashboard.css';
@@ -37,6 +38,18 @@ export function whenText(start: string, end: string): string {
   const day = start.slice(0, 10);
   const weekday = WEEKDAYS[new Date(`${day}T12:00:00Z`).getUTCDay()];
   return `${weekday} ${start}–${end.slice(0, 10) === day ? end.slice(11) : end}`;
+}
+
+/** "Mon 2026-11-30 18:00–19:00", which breaks between the date and the times in a narrow panel. */
+function WhenText({ start, end }: { start: string; end: string }) {
+  const text = whenText(start, end);
+  const at = text.indexOf(' ', text.indexOf(' ') + 1);
+  if (at < 0) return <>{text}</>;
+  return (
+    <>
+      <span className="nowrap">{text.slice(0, at)}</span> <span className="nowrap">{text.slice(at + 1)}</span>
+    </>
+  );
 }
 
 /** The status report's figures as tiles, what needs action, the burn-down and the next seven days. */
@@ -98,8 +111,8 @@ export function DashboardStatus({ figures }: { figures: Dashboard }) {
               work.
             </p>
           ) : (
-            <div className="table-scroll">
-              <table className="table table-compact">
+            <OverflowScroll label="Next 7 days, scrolls sideways">
+              <table className="table table-compact dashboard-next">
                 <thead>
                   <tr>
                     <th scope="col">When</th>
@@ -111,10 +124,12 @@ export function DashboardStatus({ figures }: { figures: Dashboard }) {
                 <tbody>
                   {figures.nextWindows.slice(0, NEXT_SHOWN).map((w) => (
                     <tr key={w.id}>
-                      <td>{whenText(w.start, w.end)}</td>
+                      <td className="cell-wraps">
+                        <WhenText start={w.start} end={w.end} />
+                      </td>
                       <td>{TASK[w.kind]}</td>
                       <td>{w.assetTag}</td>
-                      <td>{w.department}</td>
+                      <td className="cell-wraps">{w.department}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -125,7 +140,7 @@ export function DashboardStatus({ figures }: { figures: Dashboard }) {
                   <a href={hrefOf('schedule')}>schedule</a>.
                 </p>
               )}
-            </div>
+            </OverflowScroll>
           )}
         </section>
       </div>

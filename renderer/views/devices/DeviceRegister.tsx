@@ -38,12 +38,13 @@ export function DeviceRegister() {
           </p>
         </EmptyState>
       ) : (
-        <>
+        // With a device open, the register keeps clear of the drawer (devices.css), so j and k show their row.
+        <div className={detail ? 'register-beside-drawer' : undefined}>
           <GroupFilterNote />
           <DeviceToolbar />
           {selected.size > 0 && <BulkBar />}
           <DeviceTable />
-        </>
+        </div>
       )}
       {detail && <DeviceDrawer detail={detail} />}
     </>

@@ -1,35 +1,68 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { type RefObject, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Device } from '../../../electron/api/schemas/devices';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { StateBadge } from '../../components/StateBadge';
-import { COLUMN_LABELS, STATE_LABELS } from '../../labels';
+import { COLUMN_LABELS } from '../../labels';
 import { PAGE_SIZE, type SortField, useDevicesStore } from '../../stores/devices';
+import {
+  CHECK_COLUMN_PX,
+  cellText,
+  columnWidths,
+  type Fonts,
+  fontsOf,
+  KIND,
+  measureAdvisoryLists,
+  measurePage,
+  type PageWidths,
+} from './column-widths';
 import { useDeviceCursor } from './useDeviceCursor';
 
-const ROW_HEIGHT = 36;
+/** Two lines of a squeezed text column fit a row (devices.css gives cells the same height). */
+const ROW_HEIGHT = 40;
 
-/**
- * Widths of the columns whose words are short and known (the layout is fixed; the others share what is left), so
- * that at 1366 pixels the state's badge reads in full ("Isolation planned" the longest), and the asset tag with its
- * flag mark, and the department and operating-system headings.
- */
-const COLUMN_WIDTHS: Partial<Record<SortField, string>> = {
-  assetTag: '7rem',
-  priority: '4.75rem',
-  advisories: '6.25rem',
-  department: '8rem',
-  os: '6rem',
-  state: '10.75rem',
-};
+/** Every column the register can show, measured once per loaded page. */
+const ALL_COLUMNS = Object.keys(COLUMN_LABELS) as SortField[];
+const pageWidths = new WeakMap<readonly Device[], { values: PageWidths; lists: number; fonts: Fonts }>();
 
-function cellText(device: Device, column: SortField): string {
-  if (column === 'state') return STATE_LABELS[device.state];
-  if (column === 'updatedAt') return new Date(device.updatedAt).toLocaleString();
-  if (column === 'advisories') return device.advisories.join(', ');
-  if (column === 'priority') return device.priority === null ? '' : String(device.priority);
-  if (column === 'patchStatus') return device.patchStatus?.replace(/-/g, ' ') ?? '';
-  return device[column] ?? '';
+function measured(page: readonly Device[], fonts: Fonts) {
+  const known = pageWidths.get(page);
+  if (known && known.fonts === fonts) return known;
+  const entry = {
+    values: measurePage(page, ALL_COLUMNS, fonts),
+    lists: measureAdvisoryLists(page, fonts),
+    fonts,
+  };
+  pageWidths.set(page, entry);
+  return entry;
+}
+
+/** The room the register has and the fonts it is written in, followed as the window or the drawer changes it. */
+function useRoom(scroller: RefObject<HTMLElement | null>) {
+  const [room, setRoom] = useState(0);
+  const [fonts, setFonts] = useState<Fonts | null>(null);
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    setFonts(fontsOf(element.querySelector('table') ?? element));
+    const observer = new ResizeObserver(() => setRoom(element.clientWidth));
+    observer.observe(element);
+    setRoom(element.clientWidth);
+    return () => observer.disconnect();
+  }, [scroller]);
+  return { room, fonts };
+}
+
+const isCut = (element: Element) =>
+  element.scrollWidth > element.clientWidth || element.scrollHeight > element.clientHeight + 1;
+
+/** A cell whose words end in an ellipsis says them all on hover; one that shows them whole has no tooltip. */
+function titleIfCut(event: { readonly target: EventTarget }) {
+  const cell = (event.target as Element).closest<HTMLElement>('td[data-text]');
+  if (!cell) return;
+  const clamp = cell.querySelector('.cell-clamp');
+  if (isCut(cell) || (clamp && isCut(clamp))) cell.title = cell.dataset.text ?? '';
+  else cell.removeAttribute('title');
 }
 
 /**
@@ -63,11 +96,42 @@ export function DeviceTable() {
   }, [generation]);
 
   const loaded = [...pages.values()].reduce((n, page) => n + page.length, 0);
+  const { room, fonts } = useRoom(scroller);
+  const layout = useMemo(() => {
+    if (!fonts || room === 0) return null;
+    const values: PageWidths = {};
+    let lists = 0;
+    for (const page of pages.values()) {
+      const widths = measured(page, fonts);
+      for (const column of columns)
+        values[column] = Math.max(values[column] ?? 0, widths.values[column] ?? 0);
+      lists = Math.max(lists, widths.lists);
+    }
+    return columnWidths({ columns, values, lists, sortField: query.sort.field, room, fonts });
+  }, [pages, columns, query.sort.field, room, fonts]);
   const span = columns.length + 1;
   return (
-    <ScrollRegion ref={scroller} className="device-scroll" label="Device list">
-      <table className="device-table" aria-rowcount={(total ?? 0) + 1}>
+    <ScrollRegion
+      ref={scroller}
+      className={columns[0] === 'assetTag' ? 'device-scroll device-scroll-pinned' : 'device-scroll'}
+      label="Device list"
+    >
+      <table
+        className="device-table"
+        aria-rowcount={(total ?? 0) + 1}
+        style={layout ? { width: layout.total } : undefined}
+        onMouseOver={titleIfCut}
+        onFocus={titleIfCut}
+      >
         <caption className="visually-hidden">Devices, sorted by {COLUMN_LABELS[query.sort.field]}</caption>
+        {layout && (
+          <colgroup>
+            <col style={{ width: CHECK_COLUMN_PX }} />
+            {columns.map((column, i) => (
+              <col key={column} style={{ width: layout.widths[i] }} />
+            ))}
+          </colgroup>
+        )}
         <thead>
           <tr aria-rowindex={1}>
             <th scope="col" className="cell-check">
@@ -84,7 +148,6 @@ export function DeviceTable() {
                 <th
                   scope="col"
                   key={column}
-                  style={{ width: COLUMN_WIDTHS[column] }}
                   aria-sort={
                     sorted ? (query.sort.direction === 'asc' ? 'ascending' : 'descending') : undefined
                   }
@@ -92,7 +155,7 @@ export function DeviceTable() {
                   <button type="button" className="sort-button" onClick={() => setSort(column)}>
                     {COLUMN_LABELS[column]}
                     <span aria-hidden="true">
-                      {sorted ? (query.sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
+                      {sorted ? (query.sort.direction === 'asc' ? '\u00a0▲' : '\u00a0▼') : ''}
                     </span>
                   </button>
                 </th>
@@ -135,7 +198,7 @@ export function DeviceTable() {
                   />
                 </td>
                 {columns.map((column) => (
-                  <td key={column} title={cellText(device, column)}>
+                  <td key={column} data-text={cellText(device, column)}>
                     {column === 'assetTag' ? (
                       <>
                         <button
@@ -156,6 +219,8 @@ export function DeviceTable() {
                       </>
                     ) : column === 'state' ? (
                       <StateBadge state={device.state} />
+                    ) : KIND[column] === 'text' ? (
+                      <span className="cell-clamp">{cellText(device, column)}</span>
                     ) : (
                       cellText(device, column)
                     )}

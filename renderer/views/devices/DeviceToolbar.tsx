@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import type { DeviceFacets, DeviceState } from '../../../electron/api/schemas/devices';
+import { usePopoverDismiss } from '../../components/use-popover-dismiss';
 import { useShortcutAction } from '../../keyboard/shortcuts';
 import { COLUMN_LABELS, counted, DEVICE_COLUMNS, STATE_LABELS } from '../../labels';
 import { DEFAULT_COLUMNS, type Filters, type SortField, useDevicesStore } from '../../stores/devices';
@@ -26,6 +27,26 @@ const FILTERS = [
 ] as const satisfies readonly { key: keyof Filters; label: string; facet: keyof DeviceFacets }[];
 
 const SEARCH_DELAY_MS = 40;
+/** The column list keeps this much of the window free below it. */
+const CHOOSER_MARGIN_PX = 16;
+const CHOOSER_MIN_PX = 160;
+
+/**
+ * The shown columns with one more: it goes right after the nearest column before it in the chooser's order that
+ * is shown, so the others (priority and advisories beside the asset tag) stay where they are.
+ */
+function withColumn(columns: readonly SortField[], column: SortField): SortField[] {
+  if (columns.includes(column)) return [...columns];
+  const before = CHOOSABLE.slice(0, CHOOSABLE.indexOf(column)).reverse();
+  const after = before.find((c) => columns.includes(c));
+  const at = after === undefined ? 0 : columns.indexOf(after) + 1;
+  return [...columns.slice(0, at), column, ...columns.slice(at)];
+}
+
+/** Where focus goes when Escape leaves the search box: the register, where j and k work. */
+function focusRegister() {
+  document.querySelector<HTMLElement>('.device-scroll')?.focus();
+}
 
 function FilterSelect({
   label,
@@ -70,12 +91,43 @@ export function DeviceToolbar() {
     const timer = setTimeout(() => setSearch(search), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [search, setSearch]);
+  const chooser = useRef<HTMLDetailsElement>(null);
+  usePopoverDismiss(chooser);
+  const [chooserHeight, setChooserHeight] = useState<number | null>(null);
+  // The open column list fits between its button and the bottom of the window, and scrolls inside.
+  useEffect(() => {
+    const fit = () => {
+      const details = chooser.current;
+      if (!details?.open) return;
+      const bottom = details.querySelector('summary')?.getBoundingClientRect().bottom ?? 0;
+      setChooserHeight(Math.max(CHOOSER_MIN_PX, window.innerHeight - bottom - CHOOSER_MARGIN_PX));
+    };
+    window.addEventListener('resize', fit);
+    window.addEventListener('scroll', fit, true);
+    return () => {
+      window.removeEventListener('resize', fit);
+      window.removeEventListener('scroll', fit, true);
+    };
+  }, []);
+  function onChooserToggle() {
+    const details = chooser.current;
+    if (!details?.open) return;
+    const bottom = details.querySelector('summary')?.getBoundingClientRect().bottom ?? 0;
+    setChooserHeight(Math.max(CHOOSER_MIN_PX, window.innerHeight - bottom - CHOOSER_MARGIN_PX));
+  }
+  // Escape in the search box: the first clears it, the next (or one in an empty box) leaves it for the register.
+  function onSearchKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    if (search !== '') setSearchText('');
+    else focusRegister();
+  }
   const filter = (key: keyof Filters) => (value: string | undefined) =>
     setFilters({ ...query.filters, [key]: value === undefined ? undefined : [value] });
 
   return (
     <div className="toolbar">
-      <div className="field field-inline">
+      <div className="field field-inline device-search">
         <label htmlFor={searchId}>Search devices</label>
         <input
           ref={searchBox}
@@ -84,6 +136,7 @@ export function DeviceToolbar() {
           value={search}
           placeholder="Asset tag, model, IP, room…"
           onChange={(event) => setSearchText(event.target.value)}
+          onKeyDown={onSearchKeyDown}
         />
       </div>
       {facets &&
@@ -104,30 +157,35 @@ export function DeviceToolbar() {
         />
         Only flagged values
       </label>
-      <details className="column-chooser">
+      <details ref={chooser} className="column-chooser" onToggle={onChooserToggle}>
         <summary>Columns</summary>
-        <fieldset>
-          <legend>Columns to show</legend>
-          {CHOOSABLE.map((column) => (
-            <label key={column} className="checkbox">
-              <input
-                type="checkbox"
-                checked={columns.includes(column)}
-                onChange={(event) =>
-                  setColumns(
-                    event.target.checked
-                      ? CHOOSABLE.filter((c) => c === column || columns.includes(c))
-                      : columns.filter((c) => c !== column),
-                  )
-                }
-              />
-              {COLUMN_LABELS[column]}
-            </label>
-          ))}
+        <div
+          className="column-popover"
+          style={chooserHeight === null ? undefined : { maxHeight: chooserHeight }}
+        >
+          <fieldset>
+            <legend>Columns to show</legend>
+            {CHOOSABLE.map((column) => (
+              <label key={column} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={columns.includes(column)}
+                  onChange={(event) =>
+                    setColumns(
+                      event.target.checked
+                        ? withColumn(columns, column)
+                        : columns.filter((c) => c !== column),
+                    )
+                  }
+                />
+                {COLUMN_LABELS[column]}
+              </label>
+            ))}
+          </fieldset>
           <button type="button" className="button-quiet" onClick={() => setColumns(DEFAULT_COLUMNS)}>
             Reset columns
           </button>
-        </fieldset>
+        </div>
       </details>
       <p className="result-count" role="status">
         {total === null ? 'Loading…' : counted(total, 'device')}

@@ -78,6 +78,7 @@ export function DeviceLane({
             height={BAR_HEIGHT}
             xOf={xOf}
             pxPerMs={pxPerMs}
+            trackWidth={trackWidth}
             selected={w.id !== null && w.id === selectedId}
             onChange={onChange}
             onOpen={onOpen}

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import type { SiteModel } from '../../../electron/api/schemas/site-model';
 import { call } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
+import { counted } from '../../labels';
 import { useLiveQuery } from '../../live-query';
 import { hrefOf } from '../../stores/navigation';
 import { useScheduleStore } from '../../stores/schedule';
@@ -111,7 +112,11 @@ function Schedule({ model }: { model: SiteModel }) {
     }
     saveText(result.value.fileName, result.value.content);
     setExported({
-      text: `Saved ${result.value.fileName} with ${result.value.events} ${result.value.events === 1 ? 'event' : 'events'}.`,
+      text: `Saved ${result.value.fileName} with ${counted(result.value.events, 'window')}${
+        result.value.cancellations > 0
+          ? `, and ${counted(result.value.cancellations, 'cancellation')} for windows that left the plan`
+          : ''
+      }.`,
       problem: false,
     });
   }

@@ -5,13 +5,14 @@ import { useScheduleStore } from '../../stores/schedule';
 import { DepartmentRow } from './DepartmentRow';
 import { DeviceLane } from './DeviceLane';
 import { TimelineAxis, TimelineGrid } from './TimelineAxis';
+import { TimelineInView } from './TimelineInView';
 import { TimelineLegend } from './TimelineLegend';
 import { TimelineToolbar } from './TimelineToolbar';
 import { rangeText, type Scale, type VisibleRange } from './time';
 import { AXIS_HEIGHT, LABEL_WIDTH } from './timeline-geometry';
 import type { Row } from './timeline-rows';
 import { useTimelineRows } from './useTimelineRows';
-import { useRevealSelected, useScrollToFirstWindow } from './useTimelineScroll';
+import { useInView, useRevealSelected, useScrollToFirstWindow } from './useTimelineScroll';
 import { useTimeScale } from './useTimeScale';
 
 interface Props {
@@ -36,10 +37,18 @@ export function Timeline({ windows, dataKey, range, scale, zone, slotsOf, onFind
   const { openForm, change, select } = useScheduleStore.getState();
   const scroller = useRef<HTMLElement>(null);
   const { pxPerMs, trackWidth, xOf, hourPx, hourEvery } = useTimeScale(scroller, range, scale);
-  const { rows, layout, virtualizer } = useTimelineRows(windows, scroller, xOf, pxPerMs, range.startMs);
+  const { rows, layout, virtualizer } = useTimelineRows(
+    windows,
+    scroller,
+    xOf,
+    pxPerMs,
+    range.startMs,
+    trackWidth,
+  );
   const total = virtualizer.getTotalSize();
   useScrollToFirstWindow(scroller, { dataKey, windows, range, scale, zone, xOf, hourPx });
   useRevealSelected(scroller, { selectedId, reveal, rows, virtualizer, xOf });
+  const inView = useInView(scroller, { range, pxPerMs });
 
   const ticks = { range, scale, zone, trackWidth, xOf, hourEvery };
   return (
@@ -66,6 +75,7 @@ export function Timeline({ windows, dataKey, range, scale, zone, slotsOf, onFind
           </button>
         </div>
       )}
+      {rows.length > 0 && <TimelineInView inView={inView} range={range} zone={zone} windows={windows} />}
       <ScrollRegion
         ref={scroller}
         className="timeline-scroll"

@@ -25,7 +25,10 @@ export function TimelineLegend() {
         <span className="legend-swatch slot-band-swatch" /> maintenance slot
       </li>
       <li>
-        <span className="legend-extent" /> a short window's real length (its bar is widened to stay readable)
+        <span className="legend-beside" aria-hidden="true">
+          QC
+        </span>{' '}
+        a short window's name beside its bar (every bar spans its true time)
       </li>
     </ul>
   );

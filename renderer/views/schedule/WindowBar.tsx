@@ -1,18 +1,10 @@
 import { type KeyboardEvent, type PointerEvent, useRef, useState } from 'react';
 import type { PlannedWindow } from '../../../electron/api/schemas/planning';
+import { barGeometry, stateWord } from './bar-geometry';
 import { DoneIcon, LockIcon, WarningIcon } from './Icons';
 import { HOUR_MS, KIND_LABELS, kindWord, SNAP_MS, snap, spanText } from './time';
 
-/** Bars never get narrower than this, so the task's name and its marks stay readable. */
-export const MIN_BAR_PX = 112;
 const DRAG_THRESHOLD_PX = 4;
-
-/** What a bar shows under the task; its accessible name has the same words in the same order. */
-function stateWord(w: PlannedWindow): string | null {
-  if (w.status === 'done') return 'done';
-  if (w.status === 'in-progress') return 'in progress';
-  return w.locked ? 'locked' : null;
-}
 
 /**
  * Everything a bar says, for its accessible name and its tooltip: "NM-2 isolation, locked, Sat 5 Dec
@@ -32,6 +24,8 @@ interface Props {
   /** Where an instant is on the track, in pixels. */
   readonly xOf: (ms: number) => number;
   readonly pxPerMs: number;
+  /** The track's width: words that do not fit in a bar at its end go to its left. */
+  readonly trackWidth: number;
   readonly selected: boolean;
   /** Where the bar sits in its lane (lanes have a track per overlap). */
   readonly top: number;
@@ -44,7 +38,17 @@ interface Props {
  * One window on a device's lane: a real button. Drag the body to move it, the right edge to change its end
  * (both snap to 15 minutes); with the keyboard, arrows move it and + and - change its length.
  */
-export function WindowBar({ window: w, xOf, pxPerMs, selected, top, height, onChange, onOpen }: Props) {
+export function WindowBar({
+  window: w,
+  xOf,
+  pxPerMs,
+  trackWidth,
+  selected,
+  top,
+  height,
+  onChange,
+  onOpen,
+}: Props) {
   const start = Date.parse(w.start);
   const end = Date.parse(w.end);
   const done = w.status === 'done';
@@ -55,9 +59,8 @@ export function WindowBar({ window: w, xOf, pxPerMs, selected, top, height, onCh
   const button = useRef<HTMLButtonElement>(null);
 
   const shown = preview ?? { start, end };
-  const left = xOf(shown.start);
-  const trueWidth = xOf(shown.end) - left;
-  const width = Math.max(MIN_BAR_PX, trueWidth);
+  // The bar spans the window's true time; words that do not fit go beside it (bar-geometry.ts).
+  const { left, width, side } = barGeometry(w, shown.start, shown.end, xOf, trackWidth);
 
   function show(next: { start: number; end: number } | null) {
     previewRef.current = next;
@@ -116,6 +119,7 @@ export function WindowBar({ window: w, xOf, pxPerMs, selected, top, height, onCh
   const classes = [
     'bar',
     `bar-${w.kind}`,
+    side === 'inside' ? '' : `bar-narrow bar-label-${side}`,
     done ? 'bar-done' : '',
     w.conflicts.length > 0 ? 'bar-conflict' : '',
     selected ? 'bar-selected' : '',
@@ -141,23 +145,21 @@ export function WindowBar({ window: w, xOf, pxPerMs, selected, top, height, onCh
         else onOpen(w);
       }}
     >
-      <span className="bar-line bar-kind">{KIND_LABELS[w.kind]}</span>{' '}
-      {(state || w.conflicts.length > 0) && (
-        <span className="bar-line bar-state">
-          {w.conflicts.length > 0 && (
-            <span className="bar-mark-conflict">
-              <WarningIcon />
-            </span>
-          )}
-          {done ? <DoneIcon /> : state && w.status === 'planned' ? <LockIcon /> : null}
-          {state}
-        </span>
-      )}
+      <span className="bar-words">
+        <span className="bar-line bar-kind">{KIND_LABELS[w.kind]}</span>{' '}
+        {(state || w.conflicts.length > 0) && (
+          <span className="bar-line bar-state">
+            {w.conflicts.length > 0 && (
+              <span className="bar-mark-conflict">
+                <WarningIcon />
+              </span>
+            )}
+            {done ? <DoneIcon /> : state && w.status === 'planned' ? <LockIcon /> : null}
+            {state}
+          </span>
+        )}
+      </span>
       {preview && <span className="bar-drag-time">{spanText(preview.start, preview.end, w.timeZone)}</span>}
-      {trueWidth < width && (
-        // A short window is drawn wider than it lasts; the strip at its foot shows how long it really is.
-        <span className="bar-extent" style={{ width: Math.max(2, trueWidth - 4) }} />
-      )}
       {!done && <span className="bar-resize" data-resize="true" />}
     </button>
   );

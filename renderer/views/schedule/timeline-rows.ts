@@ -1,19 +1,22 @@
 import type { PlannedWindow } from '../../../electron/api/schemas/planning';
-import { MIN_BAR_PX } from './WindowBar';
+import { barGeometry } from './bar-geometry';
 
 export const barKey = (w: PlannedWindow) => w.id ?? `${w.kind}-${w.start}`;
 
 /**
- * Bars are at least MIN_BAR_PX wide, so windows close in time (an isolation and the patch after it) may meet on
- * screen: each goes on the first track of its lane where it does not cover another, and the lane grows.
+ * A short window's words go beside its bar, so windows close in time (a patch and the QC right after it) may meet
+ * on screen: each goes on the first track of its lane where neither its bar nor its words cover another's, and the
+ * lane grows. The bars themselves keep their true times.
  */
-export function tracksOf(windows: readonly PlannedWindow[], xOf: (ms: number) => number) {
+export function tracksOf(windows: readonly PlannedWindow[], xOf: (ms: number) => number, trackWidth: number) {
   const track = new Map<string | number, number>();
   const ends: number[] = [];
-  for (const w of [...windows].sort((a, b) => Date.parse(a.start) - Date.parse(b.start))) {
-    const left = xOf(Date.parse(w.start));
-    const right = left + Math.max(MIN_BAR_PX, xOf(Date.parse(w.end)) - left) + 2;
-    let index = ends.findIndex((end) => end <= left);
+  const placed = windows
+    .map((w) => ({ w, at: barGeometry(w, Date.parse(w.start), Date.parse(w.end), xOf, trackWidth) }))
+    .sort((a, b) => a.at.from - b.at.from);
+  for (const { w, at } of placed) {
+    const right = at.to + 2;
+    let index = ends.findIndex((end) => end <= at.from);
     if (index < 0) index = ends.push(right) - 1;
     else ends[index] = right;
     track.set(barKey(w), index);

@@ -14,12 +14,13 @@ export function useTimelineRows(
   xOf: (ms: number) => number,
   pxPerMs: number,
   rangeStart: number,
+  trackWidth: number,
 ) {
   const rows = useMemo(() => rowsOf(windows), [windows]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: xOf follows from the range start and the scale
   const layout = useMemo(
-    () => rows.map((row) => (row.type === 'lane' ? tracksOf(row.windows, xOf) : null)),
-    [rows, pxPerMs, rangeStart],
+    () => rows.map((row) => (row.type === 'lane' ? tracksOf(row.windows, xOf, trackWidth) : null)),
+    [rows, pxPerMs, rangeStart, trackWidth],
   );
   const heights = layout.map((l) => l?.count ?? 0).join(',');
   const virtualizer = useVirtualizer({

@@ -1,12 +1,15 @@
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { DateTime } from 'luxon';
-import { type RefObject, useEffect, useRef } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import type { PlannedWindow } from '../../../electron/api/schemas/planning';
 import type { Scale, VisibleRange } from './time';
 import { LABEL_WIDTH } from './timeline-geometry';
 import type { Lane, Row } from './timeline-rows';
 
-/** A new range or filter starts at its first window (or now), not at midnight. */
+/**
+ * A new range or filter starts at today when the range holds it, else at its first window (else its start), from
+ * the start of that day; what is then out of sight is said above the timeline (useInView, TimelineInView).
+ */
 export function useScrollToFirstWindow(
   scroller: RefObject<HTMLElement | null>,
   {
@@ -35,11 +38,8 @@ export function useScrollToFirstWindow(
     positioned.current = dataKey;
     const now = Date.now();
     const first = windows.reduce((min, w) => Math.min(min, Date.parse(w.start)), Number.POSITIVE_INFINITY);
-    const target = Number.isFinite(first)
-      ? first
-      : now > range.startMs && now < range.endMs
-        ? now
-        : range.startMs;
+    const target =
+      now >= range.startMs && now < range.endMs ? now : Number.isFinite(first) ? first : range.startMs;
     // From the start of that day (the day before, on the month scale), so the axis begins with a whole day.
     const day = DateTime.fromMillis(target, { zone })
       .startOf('day')
@@ -87,4 +87,45 @@ export function useRevealSelected(
     };
     requestAnimationFrame(focus);
   });
+}
+
+export interface InView {
+  /** The instants at the left and right edges of the lanes in sight. */
+  readonly fromMs: number;
+  readonly toMs: number;
+}
+
+/** What part of the range the timeline shows as it scrolls sideways (and as the window is resized). */
+export function useInView(
+  scroller: RefObject<HTMLElement | null>,
+  { range, pxPerMs }: { range: VisibleRange; pxPerMs: number },
+): InView | null {
+  const [inView, setInView] = useState<InView | null>(null);
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      const fromMs = Math.max(range.startMs, range.startMs + element.scrollLeft / pxPerMs);
+      const toMs = Math.min(
+        range.endMs,
+        range.startMs + (element.scrollLeft + element.clientWidth - LABEL_WIDTH) / pxPerMs,
+      );
+      setInView((was) => (was && was.fromMs === fromMs && was.toMs === toMs ? was : { fromMs, toMs }));
+    };
+    const later = () => {
+      if (!frame) frame = requestAnimationFrame(measure);
+    };
+    element.addEventListener('scroll', later, { passive: true });
+    const observer = new ResizeObserver(later);
+    observer.observe(element);
+    later();
+    return () => {
+      element.removeEventListener('scroll', later);
+      observer.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [scroller, range.startMs, range.endMs, pxPerMs]);
+  return inView;
 }
