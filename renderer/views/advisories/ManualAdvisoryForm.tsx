@@ -3,6 +3,7 @@ import type { ManualAdvisoryInput, ManualAdvisoryResult } from '../../../electro
 import { call } from '../../api';
 import { useLiveQuery } from '../../live-query';
 import { hrefOf } from '../../stores/navigation';
+import { EditableRows } from './EditableRows';
 import { Field } from './ManualAdvisoryFields';
 import { ProductFields, VulnerabilityFields } from './ManualAdvisoryRows';
 import { type Draft, draftOf, errorsOf, inputOf, newProduct, newVulnerability } from './manual-draft';
@@ -137,81 +138,33 @@ export function ManualAdvisoryForm({
           other product is matched to device models by name and proposed under Matches to confirm.
         </p>
         {error('products') && <p className="field-error">{error('products')}</p>}
-        {draft.products.map((row, index) => (
-          <div key={row.key} data-row={row.key} className="manual-row">
-            <ProductFields
-              row={row}
-              index={index}
-              errors={errors}
-              onChange={(next) =>
-                update({ products: draft.products.map((p) => (p.key === row.key ? next : p)) })
-              }
-            />
-            <button
-              type="button"
-              className="link-button"
-              disabled={draft.products.length === 1}
-              onClick={() => {
-                update({ products: draft.products.filter((p) => p.key !== row.key) });
-                setFocusRow({ key: (draft.products[index - 1] ?? draft.products[1] ?? row).key });
-              }}
-            >
-              Remove product {index + 1}
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="button-quiet"
-          onClick={() => {
-            const row = newProduct();
-            update({ products: [...draft.products, row] });
-            setFocusRow({ key: row.key });
-          }}
+        <EditableRows
+          noun="product"
+          rows={draft.products}
+          onRows={(products) => update({ products })}
+          newRow={newProduct}
+          focus={(key) => setFocusRow({ key })}
         >
-          Add a product
-        </button>
+          {(row, index, change) => (
+            <ProductFields row={row} index={index} errors={errors} onChange={change} />
+          )}
+        </EditableRows>
       </fieldset>
 
       <fieldset className="manual-rows">
         <legend>Vulnerabilities</legend>
         {error('vulnerabilities') && <p className="field-error">{error('vulnerabilities')}</p>}
-        {draft.vulnerabilities.map((row, index) => (
-          <div key={row.key} data-row={row.key} className="manual-row">
-            <VulnerabilityFields
-              row={row}
-              index={index}
-              errors={errors}
-              onChange={(next) =>
-                update({ vulnerabilities: draft.vulnerabilities.map((v) => (v.key === row.key ? next : v)) })
-              }
-            />
-            <button
-              type="button"
-              className="link-button"
-              disabled={draft.vulnerabilities.length === 1}
-              onClick={() => {
-                update({ vulnerabilities: draft.vulnerabilities.filter((v) => v.key !== row.key) });
-                setFocusRow({
-                  key: (draft.vulnerabilities[index - 1] ?? draft.vulnerabilities[1] ?? row).key,
-                });
-              }}
-            >
-              Remove vulnerability {index + 1}
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="button-quiet"
-          onClick={() => {
-            const row = newVulnerability();
-            update({ vulnerabilities: [...draft.vulnerabilities, row] });
-            setFocusRow({ key: row.key });
-          }}
+        <EditableRows
+          noun="vulnerability"
+          rows={draft.vulnerabilities}
+          onRows={(vulnerabilities) => update({ vulnerabilities })}
+          newRow={newVulnerability}
+          focus={(key) => setFocusRow({ key })}
         >
-          Add a vulnerability
-        </button>
+          {(row, index, change) => (
+            <VulnerabilityFields row={row} index={index} errors={errors} onChange={change} />
+          )}
+        </EditableRows>
       </fieldset>
 
       <div className="manual-grid">
