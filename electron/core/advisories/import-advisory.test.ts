@@ -114,6 +114,17 @@ describe('importing a CSAF 2.0 advisory', () => {
     expect(db.prepare("SELECT count(*) FROM advisory WHERE source = 'csaf'").pluck().get()).toBe(0);
   });
 
+  it('says so when the file is UTF-16 rather than the UTF-8 JSON requires', async () => {
+    const { router } = await setup();
+    // The CLI and the app read the file as UTF-8; UTF-16's bytes arrive like this.
+    const utf16 = Buffer.from(`\ufeff${fixture('lossy-v1.json')}`, 'utf16le').toString('utf8');
+    expect(await importText(router, utf16, false, 'letter.json')).toMatchObject({
+      code: 'INVALID_INPUT',
+      message:
+        'letter.json is not UTF-8 text (it looks like UTF-16); a CSAF document is JSON in UTF-8: save it as UTF-8 and import it again.',
+    });
+  });
+
   it('updates to a newer version keeping the history, says so for the same version, refuses an older one', async () => {
     const { router, db } = await setup();
     await importText(router, fixture('lossy-v1.json'));

@@ -20,6 +20,13 @@ const MAX_DEPTH = 64;
 
 /** Parses and validates outside the transaction (the validator is asynchronous); refuses what cannot be read. */
 export async function prepareAdvisory(input: ImportAdvisoryInput): Promise<PreparedAdvisory> {
+  // UTF-16 read as UTF-8: its byte-order mark turns into replacement characters and every other byte is NUL.
+  if (input.content.startsWith('\ufffd\ufffd') || input.content.includes('\u0000')) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `${input.fileName} is not UTF-8 text (it looks like UTF-16); a CSAF document is JSON in UTF-8: save it as UTF-8 and import it again.`,
+    );
+  }
   let json: unknown;
   try {
     json = JSON.parse(input.content.replace(/^\ufeff/, ''));

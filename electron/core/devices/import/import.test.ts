@@ -28,6 +28,9 @@ describe('importing devices', () => {
       unchanged: 0,
       rejected: [],
       warnings: [],
+      // A CSV is one table: no sheets to choose from.
+      sheet: null,
+      sheets: [],
     });
     expect(result.dateOrder).toBe('mdy');
     const [first, second] = await devices(router);

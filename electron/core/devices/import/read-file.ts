@@ -88,7 +88,8 @@ export async function readImportFile(file: ImportFile): Promise<ReadFile> {
     format: kind.kind,
     encoding,
     delimiter,
-    sheets: sheets.map((s) => s.name ?? ''),
+    // A delimited file is one table with no sheets to choose from.
+    sheets: kind.kind === 'xlsx' ? sheets.map((s) => s.name ?? '') : [],
     sheet: sheet.name,
     headerRow: header.row,
     headers,
