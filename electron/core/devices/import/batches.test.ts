@@ -93,3 +93,23 @@ describe('the audit trail of an undone import', () => {
     expect(JSON.parse(lines[0]?.after_json ?? '{}')).toEqual({ removed: 1, undoneBatch: batch.batchId });
   });
 });
+
+describe('columns named like JavaScript internals', () => {
+  it('are columns like any other: "toString" and "constructor" stay extra attributes', async () => {
+    const session = await openTestSession();
+    const router = createRouter(session);
+    const result = await router.dispatch('previewDeviceImport', {
+      fileName: 'export.csv',
+      content: Buffer.from('Asset Tag,toString,constructor\nA-1,x,y\n').toString('base64'),
+      options: { mapping: {} },
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { mapping: { 'Asset Tag': 'assetTag', toString: null, constructor: null }, added: 1 },
+    });
+    await importFile(router, 'Asset Tag,__proto__,toString\nA-2,x,y\n');
+    const a2 = (await devices(router)).find((d) => d.assetTag === 'A-2');
+    // JSON.parse, as an object literal's __proto__ would set the prototype instead of a key.
+    expect(a2?.extra).toEqual(JSON.parse('{"__proto__": "x", "toString": "y"}'));
+  });
+});

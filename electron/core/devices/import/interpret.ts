@@ -47,7 +47,8 @@ export function effectiveMapping(
   return Object.fromEntries(
     headers.map((header) => [
       header,
-      chosen && header in chosen ? (chosen[header] ?? null) : (suggested[header] ?? null),
+      // Own properties only: a column called "toString" must not find Object.prototype's.
+      chosen && Object.hasOwn(chosen, header) ? (chosen[header] ?? null) : (suggested[header] ?? null),
     ]),
   );
 }
@@ -110,7 +111,8 @@ export function interpretRows(
       row: sheetRow.row,
       cells: sheetRow.cells.map(cellText),
       values: {},
-      extra: {},
+      // No prototype: a column called "__proto__" is kept like any other.
+      extra: Object.create(null) as Record<string, string>,
       flags: [],
       warnings: [],
       problemColumns: [],
