@@ -176,7 +176,8 @@ export function setPatchStatus(ctx: CoreContext, input: SetPatchStatusInput, aud
   assertDetailsFit(input);
   const before = ctx.db
     .prepare(
-      'SELECT status, available_from, update_id FROM patch_availability WHERE advisory_id = ? AND family_id = ? AND version_range = ?',
+      `SELECT status, available_from, expected_date, update_id, delivery, source_note FROM patch_availability
+       WHERE advisory_id = ? AND family_id = ? AND version_range = ?`,
     )
     .get(advisory.id, family.id, versionRange);
   const after = {

@@ -44,7 +44,7 @@ const FIELD_WORDS: Record<string, string> = {
   kind: 'task',
 };
 const fieldWords = (key: string) =>
-  FIELD_WORDS[key] ??
+  (Object.hasOwn(FIELD_WORDS, key) ? FIELD_WORDS[key] : undefined) ??
   key
     .replace(/_/g, ' ')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -58,9 +58,9 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{
 
 function show(key: string, value: unknown, words: ChangeWords): string {
   if (value === null || value === undefined) return '(none)';
-  if (key === 'state' && typeof value === 'string' && value in STATE_LABEL)
+  if (key === 'state' && typeof value === 'string' && Object.hasOwn(STATE_LABEL, value))
     return STATE_LABEL[value as DeviceState];
-  if (key === 'kind' && typeof value === 'string' && value in TASK_LABEL)
+  if (key === 'kind' && typeof value === 'string' && Object.hasOwn(TASK_LABEL, value))
     return (TASK_LABEL[value as TaskKind] as string).toLowerCase();
   if (key === 'deviceId' && typeof value === 'number') return words.devices?.get(value) ?? `device ${value}`;
   if (key === 'teamId' && typeof value === 'number') return words.teams?.get(value) ?? `team ${value}`;
@@ -93,8 +93,10 @@ export function describeChange(
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
   const lines = keys.flatMap((key) => {
     const name = fieldWords(key);
-    if (!before || !(key in before)) return [`${name}: ${show(key, after?.[key], words)}`];
-    if (!after || !(key in after)) return [`${name}: was ${show(key, before[key], words)}`];
+    // Recorded after only: the value it got, unless there is none to tell.
+    if (!before || !Object.hasOwn(before, key))
+      return before && after?.[key] == null ? [] : [`${name}: ${show(key, after?.[key], words)}`];
+    if (!after || !Object.hasOwn(after, key)) return [`${name}: was ${show(key, before[key], words)}`];
     if (same(before[key], after[key])) return [];
     return [`${name}: ${show(key, before[key], words)} → ${show(key, after[key], words)}`];
   });
