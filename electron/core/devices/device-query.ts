@@ -59,9 +59,10 @@ export function listDevices(ctx: CoreContext, input: ListDevicesInput): DevicePa
   if (term !== '') {
     // Every word must appear in some field; LIKE's wildcards in the term are taken literally.
     for (const word of term.split(/\s+/)) {
-      const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.push(`(${SEARCHED.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
-      params.push(...SEARCHED.map(() => pattern));
+      const spellings = [word, macSpelling(word)].filter((w): w is string => w !== null);
+      const patterns = spellings.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(${patterns.flatMap(() => SEARCHED.map((c) => `${c} LIKE ? ESCAPE '\\'`)).join(' OR ')})`);
+      params.push(...patterns.flatMap((pattern) => SEARCHED.map(() => pattern)));
     }
   }
   const from = `FROM ${DEVICE_JOINS} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`;
@@ -109,4 +110,15 @@ export function deviceFacets(ctx: CoreContext): DeviceFacets {
       'SELECT DISTINCT network_state FROM device ORDER BY 1',
     ) as DeviceFacets['networkStates'],
   };
+}
+
+/**
+ * A MAC address, or part of one, as the register stores it (AA:BB:CC:...), from the spellings exports use:
+ * "f7-8c-eb", "f78c.eb74.004a", "f78ceb74004a". Null for a word that is no such spelling.
+ */
+export function macSpelling(word: string): string | null {
+  if (/^[0-9a-f]{2}([-.][0-9a-f]{2})+$/i.test(word)) return word.replace(/[-.]/g, ':');
+  const hex = /^([0-9a-f]{4}\.){1,2}[0-9a-f]{4}$/i.test(word) ? word.replace(/\./g, '') : word;
+  if (/^[0-9a-f]{12}$/i.test(hex)) return hex.match(/../g)?.join(':') ?? null;
+  return null;
 }
