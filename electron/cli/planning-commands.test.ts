@@ -84,8 +84,9 @@ describe('isopatch plan, windows, task done, set-state', () => {
       'task',
       'done',
       String(id),
+      // Without an offset: the main site's local time, as the schedule shows it.
       '--start',
-      '2026-11-28T07:02:00+01:00',
+      '2026-11-28T07:02',
       '--end',
       '2026-11-28T07:31:00+01:00',
     );

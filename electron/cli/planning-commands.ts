@@ -1,6 +1,20 @@
+import { DateTime } from 'luxon';
+import type { Router } from '../api/router';
 import type { Plan, PlannedWindow } from '../api/schemas/planning';
+import type { Settings } from '../api/schemas/settings';
 import { type Command, call } from './command';
 import { CliError, EXIT } from './exit-codes';
+
+const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
+
+/** "2026-11-28T08:00" without an offset is a time at the main site, as the schedule shows times. */
+async function withOffset(router: Router, value: unknown): Promise<string | undefined> {
+  if (typeof value !== 'string') return undefined;
+  if (!LOCAL_TIME.test(value)) return value;
+  const { siteTimeZone } = await call<Settings>(router, 'getSettings', {});
+  const time = DateTime.fromISO(value, { zone: siteTimeZone });
+  return time.isValid ? (time.toISO() ?? value) : value;
+}
 
 /** A window as scripts read it (README, "The command line"). */
 const forScripts = (t: PlannedWindow) => ({
@@ -87,17 +101,20 @@ export const windowsCommand: Command = {
 
 export const taskCommand: Command = {
   summary: 'mark a task done with its actual times (isopatch task done TASK_ID)',
-  usage: 'isopatch task done TASK_ID [--start ISO] [--end ISO] [--json]',
+  usage:
+    'isopatch task done TASK_ID [--start TIME] [--end TIME] [--json]   (ISO 8601; no offset: main site time)',
   options: { start: { type: 'string' }, end: { type: 'string' } },
   async run({ router, positionals, values, json }) {
     const [action, id, ...rest] = positionals;
     if (action !== 'done' || !id || rest.length > 0 || !/^\d+$/.test(id)) {
-      throw new CliError('Use: isopatch task done TASK_ID [--start ISO] [--end ISO].');
+      throw new CliError('Use: isopatch task done TASK_ID [--start TIME] [--end TIME].');
     }
+    const start = await withOffset(router, values.start);
+    const end = await withOffset(router, values.end);
     const window = await call<PlannedWindow>(router, 'completeTask', {
       id: Number(id),
-      ...(values.start !== undefined && { actualStart: values.start }),
-      ...(values.end !== undefined && { actualEnd: values.end }),
+      ...(start !== undefined && { actualStart: start }),
+      ...(end !== undefined && { actualEnd: end }),
     });
     console.log(
       json
