@@ -58,3 +58,21 @@ describe('isopatch status', () => {
     expect(run.stdout).toMatch(/Exit codes: 0 done; 1 done but problems were found; 2 bad input/);
   });
 });
+
+describe('isopatch import-devices', () => {
+  it('says which values a flag takes, in the command line words, and reads nothing', () => {
+    const dir = tempDir();
+    const file = join(dir, 'devices.csv');
+    writeFileSync(file, 'Asset Tag,Install Date\nA-1,01/02/2010\n');
+    const result = isopatch([
+      '--db',
+      join(dir, 'isopatch.sqlite'),
+      'import-devices',
+      file,
+      '--date-order',
+      'dd.mm',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--date-order must be dmy, mdy, ymd, not "dd.mm"');
+  });
+});

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { ImportResult } from '../api/schemas/device-import';
+import { dateOrder, type ImportResult, importKey, textEncoding } from '../api/schemas/device-import';
 import { type Command, call } from './command';
 import { CliError, EXIT } from './exit-codes';
 import { assertFileSize } from './file-size';
@@ -43,6 +43,9 @@ export const importDevicesCommand: Command = {
     if (!path || rest.length > 0) throw new CliError(`import-devices takes one FILE; usage: ${USAGE}`);
     assertFileSize(path, 'inventory');
     const content = readInput(path, 'file').toString('base64');
+    choiceOf('key', values.key, importKey.options);
+    choiceOf('date-order', values['date-order'], dateOrder.options);
+    choiceOf('encoding', values.encoding, textEncoding.options);
     const options = {
       ...(values.sheet !== undefined && { sheet: values.sheet }),
       ...(values.key !== undefined && { key: values.key }),
@@ -65,6 +68,12 @@ export const importDevicesCommand: Command = {
     return result.rejected.length > 0 ? EXIT.doneWithProblems : EXIT.done;
   },
 };
+
+/** A flag with a fixed set of values says so in the CLI's words, before anything is read. */
+function choiceOf(flag: string, value: unknown, allowed: readonly string[]) {
+  if (value === undefined || allowed.includes(String(value))) return;
+  throw new CliError(`--${flag} must be ${allowed.join(', ')}, not "${String(value)}"; usage: ${USAGE}`);
+}
 
 function formatImport(result: ImportResult): string {
   const how =
