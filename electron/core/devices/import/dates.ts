@@ -42,24 +42,59 @@ export function readDate(value: Cell, order: DateOrder | null): DateReading {
     return { iso: value.toISOString().slice(0, 10) };
   }
   const text = value.trim();
+  const named = readNamedMonth(text);
+  if (named) return named;
   const match = NUMERIC.exec(text);
   if (!match) return { problem: 'is not a date this importer can read (use e.g. 2015-06-11 or 11.06.2015)' };
   const [a = '', b = '', c = ''] = [match[1], match[2], match[3]];
   const effective: DateOrder | null = a.length === 4 ? 'ymd' : order;
   if (!effective) return { problem: 'could be day-first or month-first; choose the date order' };
   const [y, m, d] = effective === 'ymd' ? [a, b, c] : effective === 'dmy' ? [c, b, a] : [c, a, b];
+  return isoDate(y, Number(m), Number(d));
+}
+
+/** The date of a year as written (two or four digits), a month and a day; a problem when it does not exist. */
+function isoDate(y: string, month: number, day: number): DateReading {
   let year = Number(y);
   let note: string | undefined;
   if (y.length === 2) {
     year += year < 50 ? 2000 : 1900;
     note = `two-digit year read as ${year}`;
   } else if (y.length !== 4) return { problem: 'has a year that is neither two nor four digits' };
-  const month = Number(m);
-  const day = Number(d);
   const date = new Date(Date.UTC(year, month - 1, day));
   if (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
     return { problem: 'is not a date that exists' };
   }
   const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   return note ? { iso, note } : { iso };
+}
+
+// Month names of English and German exports, full and abbreviated, lower case: the name settles the order.
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  [
+    ['jan', 'january', 'januar', 'jän', 'jänner'],
+    ['feb', 'february', 'februar'],
+    ['mar', 'march', 'mär', 'märz', 'mrz'],
+    ['apr', 'april'],
+    ['may', 'mai'],
+    ['jun', 'june', 'juni'],
+    ['jul', 'july', 'juli'],
+    ['aug', 'august'],
+    ['sep', 'sept', 'september'],
+    ['oct', 'october', 'okt', 'oktober'],
+    ['nov', 'november'],
+    ['dec', 'december', 'dez', 'dezember'],
+  ].flatMap((names, index) => names.map((name) => [name, index + 1] as const)),
+);
+const DAY_MONTH_YEAR = /^(\d{1,2})\.?[\s./-]*([a-zäöü]+)\.?[\s./,-]*(\d{2}|\d{4})$/i;
+const MONTH_DAY_YEAR = /^([a-zäöü]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/i;
+
+/** "12-Jan-2010", "12. Januar 2010", "Jan 12, 2010": null when the text has no month name. */
+function readNamedMonth(text: string): DateReading | null {
+  const dmy = DAY_MONTH_YEAR.exec(text);
+  const mdy = dmy ? null : MONTH_DAY_YEAR.exec(text);
+  const [day, name, year] = dmy ? [dmy[1], dmy[2], dmy[3]] : mdy ? [mdy[2], mdy[1], mdy[3]] : [];
+  const month = name === undefined ? undefined : MONTHS.get(name.toLowerCase());
+  if (day === undefined || year === undefined || month === undefined) return null;
+  return isoDate(year, month, Number(day));
 }

@@ -31,6 +31,13 @@ describe('reading a date', () => {
     ['2015-6-1', null, '2015-06-01'],
     ['29.02.2024', 'dmy', '2024-02-29'],
     ['2016-02-03 14:22', 'ymd', '2016-02-03'],
+    // A month's name settles the order, whatever was chosen.
+    ['12-Jan-2010', 'mdy', '2010-01-12'],
+    ['12 JAN 2010', null, '2010-01-12'],
+    ['3. März 2011', 'mdy', '2011-03-03'],
+    ['1. Dezember 2015', null, '2015-12-01'],
+    ['Sep 7, 2012', 'dmy', '2012-09-07'],
+    ['October 30 2014', null, '2014-10-30'],
   ] as const)('%s (%s) is %s', (value, order, iso) => {
     expect(readDate(value, order)).toEqual({ iso });
   });
@@ -42,6 +49,9 @@ describe('reading a date', () => {
     ['00.01.2010', 'dmy', /not a date that exists/],
     ['yesterday', 'dmy', /not a date/],
     ['03/04/2015', null, /choose the date order/],
+    ['31-Feb-2010', null, /not a date that exists/],
+    ['12-Foo-2010', null, /not a date this importer can read/],
+    ['12-constructor-2010', null, /not a date this importer can read/],
   ] as const)('%s is a problem, never a guess or 1970', (value, order, problem) => {
     const reading = readDate(value, order);
     expect('problem' in reading && reading.problem).toMatch(problem);
@@ -49,6 +59,7 @@ describe('reading a date', () => {
 
   it('reads two-digit years with a note, and Excel dates as they are', () => {
     expect(readDate('19.01.09', 'dmy')).toEqual({ iso: '2009-01-19', note: 'two-digit year read as 2009' });
+    expect(readDate('12-JAN-10', null)).toEqual({ iso: '2010-01-12', note: 'two-digit year read as 2010' });
     expect(readDate(new Date('2010-06-26T00:00:00Z'), null)).toEqual({ iso: '2010-06-26' });
   });
 });
