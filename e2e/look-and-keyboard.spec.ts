@@ -195,3 +195,28 @@ for (const scheme of ['dark', 'light'] as const)
       await app.stop();
     }
   });
+
+test('Shift-click ticks every device between two, and the bulk bar counts them', async ({
+  page,
+  dataDir,
+}) => {
+  const app = await startDemo(dataDir);
+  try {
+    await openApp(page, app);
+    await nav(page, 'Devices').click();
+    const list = page.getByRole('region', { name: 'Device list' });
+    const boxes = list.getByRole('checkbox', { name: /^Select / });
+    await boxes.nth(1).click();
+    await boxes.nth(5).click({ modifiers: ['Shift'] });
+    for (const n of [1, 2, 3, 4, 5]) await expect(boxes.nth(n)).toBeChecked();
+    await expect(boxes.nth(0)).not.toBeChecked();
+    await expect(boxes.nth(6)).not.toBeChecked();
+    await expect(page.getByRole('button', { name: 'Apply to 5 devices' })).toBeVisible();
+    // Shift again unticks the range back to the last box ticked by hand.
+    await boxes.nth(3).click({ modifiers: ['Shift'] });
+    for (const n of [3, 4, 5]) await expect(boxes.nth(n)).not.toBeChecked();
+    await expect(boxes.nth(2)).toBeChecked();
+  } finally {
+    await app.stop();
+  }
+});

@@ -42,7 +42,11 @@ interface DevicesState {
   ensurePages(first: number, last: number): Promise<void>;
   reload(): Promise<void>;
   loadFacets(): Promise<void>;
-  toggleSelected(id: number): void;
+  /**
+   * Ticks or unticks the device at row `index`; with `range` (Shift held) every loaded row from the last one
+   * ticked or unticked to this one takes the same state, as in a file manager.
+   */
+  toggleSelected(id: number, index: number, range?: boolean): void;
   selectAllLoaded(select: boolean): void;
   openDetail(id: number): Promise<void>;
   closeDetail(): void;
@@ -51,6 +55,15 @@ interface DevicesState {
 const loading = new Set<string>();
 
 export const useDevicesStore = create<DevicesState>()((set, get) => {
+  // The device last ticked or unticked by hand: where a Shift-click range starts (not state: nothing shows it).
+  let lastToggled: number | null = null;
+  const loadedIndexOf = (id: number): number | null => {
+    for (const [page, devices] of get().pages) {
+      const at = devices.findIndex((d) => d.id === id);
+      if (at >= 0) return page * PAGE_SIZE + at;
+    }
+    return null;
+  };
   const requery = (change: Partial<Query>) => {
     set((state) => ({
       query: { ...state.query, ...change },
@@ -105,10 +118,19 @@ export const useDevicesStore = create<DevicesState>()((set, get) => {
       if (result.ok) set({ facets: result.value });
       else reportError(result.error);
     },
-    toggleSelected(id) {
+    toggleSelected(id, index, range = false) {
       const selected = new Set(get().selected);
-      if (selected.has(id)) selected.delete(id);
-      else selected.add(id);
+      const select = !selected.has(id);
+      const anchor = range && lastToggled !== null ? loadedIndexOf(lastToggled) : null;
+      const [from, to] =
+        anchor === null ? [index, index] : [Math.min(anchor, index), Math.max(anchor, index)];
+      for (let row = from; row <= to; row++) {
+        const device = get().pages.get(Math.floor(row / PAGE_SIZE))?.[row % PAGE_SIZE];
+        if (!device) continue;
+        if (select) selected.add(device.id);
+        else selected.delete(device.id);
+      }
+      lastToggled = id;
       set({ selected });
     },
     selectAllLoaded(select) {

@@ -194,7 +194,14 @@ export function DeviceTable() {
                     type="checkbox"
                     aria-label={`Select ${name}`}
                     checked={selected.has(device.id)}
-                    onChange={() => toggleSelected(device.id)}
+                    // A checkbox changes on its click (mouse, or Space): Shift held ticks a range.
+                    onChange={(event) =>
+                      toggleSelected(
+                        device.id,
+                        item.index,
+                        (event.nativeEvent as MouseEvent).shiftKey === true,
+                      )
+                    }
                   />
                 </td>
                 {columns.map((column) => (
