@@ -35,6 +35,11 @@ export interface TableSection {
   readonly note?: string;
   /** Starts a new page in print (each department of a worklist). */
   readonly pageBreakBefore?: boolean;
+  /**
+   * Printed above the column headers, so on every page the table continues on: a torn-off page of a worklist
+   * still says whose work it is.
+   */
+  readonly runningLabel?: string;
   /** The sheet's name in a workbook (at most 31 characters). */
   readonly sheet: string;
 }

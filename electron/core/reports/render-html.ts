@@ -123,6 +123,13 @@ function table(section: TableSection, room: TableRoom): Html {
     el(
       'thead',
       {},
+      section.runningLabel
+        ? el(
+            'tr',
+            { class: 'running-label' },
+            el('th', { scope: 'colgroup', colspan: String(printed.length) }, section.runningLabel),
+          )
+        : null,
       el(
         'tr',
         {},

@@ -90,6 +90,7 @@ const BASE_CSS = `
   overflow-wrap: anywhere;
 }
 .report th { background: #e4e4e4; font-weight: 700; border-bottom: 1.2pt solid #000; overflow-wrap: break-word; }
+.report thead tr.running-label th { background: none; border: none; font-weight: 400; font-size: 7.5pt; padding-left: 0; }
 .report td.num, .report th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .report tr.total td { font-weight: 700; border-top: 1.2pt solid #000; }
 .report .line { display: block; }

@@ -183,6 +183,8 @@ describe('the other reports', () => {
       null,
       null,
     ]);
+    // Above the column headers, which print on every page the table runs on: a torn-off page says whose it is.
+    expect(table).toMatchObject({ runningLabel: 'Nuclear Medicine · worklist 2026-11-29 to 2026-12-12' });
     expect(signOff).toEqual({
       kind: 'sign-off',
       title: 'Sign-off: Nuclear Medicine',
@@ -346,5 +348,8 @@ describe('the dashboard', () => {
     expect(preview.css).toContain('size: letter landscape;');
     expect(preview.css).toContain('content: "Page " counter(page) " of " counter(pages)');
     expect(preview.html).toMatch(/^<article class="report report-worklist">/);
+    expect(preview.html).toMatch(
+      /<thead><tr class="running-label"><th scope="colgroup" colspan="\d+">[^<]+ · worklist /,
+    );
   });
 });

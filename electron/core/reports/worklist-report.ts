@@ -73,6 +73,7 @@ export function worklistReport(ctx: CoreContext, input: ReportInput): ReportDocu
       rows: list.map(row),
       empty: `No window is planned for ${department} from ${from} to ${to}.`,
       pageBreakBefore: index > 0,
+      runningLabel: `${department} · worklist ${from} to ${to}`,
     },
     { kind: 'sign-off' as const, title: `Sign-off: ${department}`, roles: SIGN_OFF_ROLES },
   ]);
