@@ -75,6 +75,15 @@ function choiceOf(flag: string, value: unknown, allowed: readonly string[]) {
   throw new CliError(`--${flag} must be ${allowed.join(', ')}, not "${String(value)}"; usage: ${USAGE}`);
 }
 
+const NAMED_IN_TEXT = 10;
+
+/** " (A-1, A-2 and 40 more)": which devices, as far as a line can say. */
+function namedText(named: readonly string[], count: number): string {
+  if (named.length === 0) return '';
+  const shown = named.slice(0, NAMED_IN_TEXT);
+  return ` (${shown.join(', ')}${count > shown.length ? ` and ${count - shown.length} more` : ''})`;
+}
+
 function formatImport(result: ImportResult): string {
   const how =
     result.format === 'xlsx'
@@ -85,7 +94,7 @@ function formatImport(result: ImportResult): string {
     : `Dry run of ${result.fileName}, nothing saved`;
   const lines = [
     `${verb} (${how}, header in row ${result.headerRow}${result.dateOrder ? `, dates ${result.dateOrder}` : ''}).`,
-    `  ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected.length} rejected; ${result.warnings.length} warnings; ${result.notInFile} devices in the database are not in the file.`,
+    `  ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected.length} rejected; ${result.warnings.length} warnings; ${result.notInFile} devices in the database are not in the file${namedText(result.notInFileNamed, result.notInFile)}.`,
     ...result.warnings.map((w) => `  warning: row ${w.row}, ${w.field}: "${w.value}" ${w.reason}`),
     ...result.rejected.map((r) => `  rejected: row ${r.row} ${r.reason}`),
   ];

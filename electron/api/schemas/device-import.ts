@@ -69,6 +69,8 @@ export const importSummary = z.object({
   warnings: z.array(fieldWarning),
   /** Devices in the database that the file does not list; never deleted. */
   notInFile: z.number().int(),
+  /** The first 100 of them by asset tag, to say which. */
+  notInFileNamed: z.array(z.string()),
 });
 export type ImportSummary = z.infer<typeof importSummary>;
 

@@ -56,6 +56,16 @@ export function ImportReview() {
             not in this file. They are kept; an import never deletes.
           </p>
         )}
+        {preview.notInFileNamed.length > 0 && (
+          <details className="not-in-file">
+            <summary>Which devices are not in this file</summary>
+            <p>
+              {preview.notInFileNamed.join(', ')}
+              {preview.notInFile > preview.notInFileNamed.length &&
+                ` and ${(preview.notInFile - preview.notInFileNamed.length).toLocaleString()} more`}
+            </p>
+          </details>
+        )}
       </section>
       <MappingTable preview={preview} />
       <MappingTemplates mapping={preview.mapping} canSave={!mustFixMapping} />

@@ -16,7 +16,11 @@ export interface AppliedImport {
   readonly updated: number;
   readonly unchanged: number;
   readonly notInFile: number;
+  /** The first of them by asset tag (serial number when there is none), to name in the summary. */
+  readonly notInFileNamed: readonly string[];
 }
+
+const NOT_IN_FILE_NAMED = 100;
 
 const KEY_COLUMN: Record<ImportKey, 'asset_tag' | 'serial'> = { assetTag: 'asset_tag', serial: 'serial' };
 
@@ -63,6 +67,7 @@ export function applyImport(
     return statement;
   };
   const actions = new Map<number, RowAction>();
+  // Every device the file names, found or added: the others are "not in the file".
   const seen = new Set<number>();
   let added = 0;
   let updated = 0;
@@ -96,6 +101,7 @@ export function applyImport(
       // per added device would double the cost of a large import and say nothing more.
       const { lastInsertRowid } = insert.run(...SNAPSHOT_COLUMNS.map((c) => next[c]), batchId, at, at);
       if (tagOwners && next.asset_tag !== null) tagOwners.set(next.asset_tag, Number(lastInsertRowid));
+      seen.add(Number(lastInsertRowid));
       actions.set(row.row, 'add');
       added++;
       continue;
@@ -125,7 +131,32 @@ export function applyImport(
     updated++;
   }
   const total = ctx.db.prepare('SELECT count(*) FROM device').pluck().get() as number;
-  return { actions, added, updated, unchanged, notInFile: total - added - seen.size };
+  const notInFile = total - seen.size;
+  return {
+    actions,
+    added,
+    updated,
+    unchanged,
+    notInFile,
+    notInFileNamed: notInFileNamed(ctx, seen, notInFile),
+  };
+}
+
+function notInFileNamed(ctx: CoreContext, seen: ReadonlySet<number>, count: number): string[] {
+  if (count === 0) return [];
+  const named: string[] = [];
+  const devices = ctx.db
+    .prepare(
+      "SELECT id, coalesce(asset_tag, 'serial ' || serial, 'device ' || id) FROM device ORDER BY asset_tag IS NULL, asset_tag, serial, id",
+    )
+    .raw()
+    .iterate() as Iterable<[number, string]>;
+  for (const [id, label] of devices) {
+    if (seen.has(id)) continue;
+    named.push(label);
+    if (named.length === NOT_IN_FILE_NAMED) break;
+  }
+  return named;
 }
 
 function assetTagOwners(ctx: CoreContext): Map<string, number> {

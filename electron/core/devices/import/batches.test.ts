@@ -113,3 +113,18 @@ describe('columns named like JavaScript internals', () => {
     expect(a2?.extra).toEqual(JSON.parse('{"__proto__": "x", "toString": "y"}'));
   });
 });
+
+describe('devices the file leaves out', () => {
+  it('are kept, counted and named, first by asset tag', async () => {
+    const router = createRouter(await openTestSession());
+    await importFile(router, 'Asset Tag,Model\nC-3,x\nA-1,x\nB-2,x\nD-4,x\n');
+    const result = await importFile(router, 'Asset Tag,Model\nB-2,x\nE-5,y\n');
+    expect(result).toMatchObject({
+      added: 1,
+      unchanged: 1,
+      notInFile: 3,
+      notInFileNamed: ['A-1', 'C-3', 'D-4'],
+    });
+    expect(await devices(router)).toHaveLength(5);
+  });
+});

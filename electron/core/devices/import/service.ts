@@ -88,6 +88,7 @@ function summary(prepared: PreparedImport, applied: AppliedImport): ImportSummar
       .map((row) => ({ row: row.row, reason: row.rejection ?? '' })),
     warnings: interpretation.rows.flatMap((row) => row.warnings),
     notInFile: applied.notInFile,
+    notInFileNamed: [...applied.notInFileNamed],
   };
 }
 
