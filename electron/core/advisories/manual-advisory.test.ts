@@ -8,6 +8,7 @@ import type {
   MatchSuggestion,
 } from '../../api/schemas/advisories';
 import { importFile } from '../../testing/devices';
+import { call } from '../../testing/router';
 import { openTestSession } from '../../testing/temp';
 import { loadCvssReader } from './csaf/cvss';
 import { validateCsaf } from './csaf/validate';
@@ -37,12 +38,6 @@ async function setup() {
   const router = createRouter(session);
   await importFile(router, INVENTORY);
   return { router, db: session.ctx.db };
-}
-
-async function call<T>(router: Router, name: string, input: unknown = {}): Promise<T> {
-  const result = await router.dispatch(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as T;
 }
 
 async function refusal(router: Router, input: unknown): Promise<ApiError> {

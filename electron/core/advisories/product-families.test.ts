@@ -5,6 +5,7 @@ import { createRouter, type Router } from '../../api/router';
 import type { AdvisoryDetail, AffectedDevice, MatchSuggestion } from '../../api/schemas/advisories';
 import type { DeviceFacets } from '../../api/schemas/devices';
 import { devices, importFile } from '../../testing/devices';
+import { call } from '../../testing/router';
 import { openTestSession } from '../../testing/temp';
 
 /** A CSAF file that names Philips products the way CISA files do: no family of the catalog. */
@@ -16,12 +17,6 @@ P-2,Philips,Ingenuity TF,Nuclear Medicine,Windows 7,3.5.0
 P-3,Philips,IntelliSpace Portal,Radiology,Windows 10,9.0
 P-4,Philips,Ingenia 1.5T,Radiology,Windows 7,3.2.1
 `;
-
-async function call<T>(router: Router, name: string, input: unknown = {}): Promise<T> {
-  const result = await router.dispatch(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as T;
-}
 
 async function setup() {
   const session = await openTestSession();

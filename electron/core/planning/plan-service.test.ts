@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { createRouter, type Router } from '../../api/router';
+import { createRouter } from '../../api/router';
 import type { Plan, PlannedWindow } from '../../api/schemas/planning';
 import { devices, importFile } from '../../testing/devices';
+import { call } from '../../testing/router';
 import { FIXED_NOW, openTestSession } from '../../testing/temp';
 
 const INVENTORY = [
@@ -11,12 +12,6 @@ const INVENTORY = [
   'NM-2,Siemens,Symbia T16,NM,Nuclear Medicine,Windows 7,VA60A',
   'CT-1,GE,Revolution,CT,Radiology,Windows 10,1.0',
 ].join('\n');
-
-async function call<T>(router: Router, name: string, input: unknown = {}): Promise<T> {
-  const result = await router.dispatch(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as T;
-}
 
 /** Nuclear Medicine gives its devices up on Saturdays 07:00-13:00; three teams work Saturdays. */
 async function hospital() {

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../api/schemas/dashboard';
 import type { DevicePage } from '../../api/schemas/devices';
 import type { ReportPreview } from '../../api/schemas/reports';
+import { call } from '../../testing/router';
 import { buildReport } from './service';
-import { call, reportHospital } from './test-hospital';
+import { reportHospital } from './test-hospital';
 
 const input = (report: 'status' | 'worklist' | 'devices' | 'audit', more: Record<string, unknown> = {}) => ({
   report,

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
-import { createRouter, type Router } from '../../api/router';
+import { createRouter } from '../../api/router';
 import { importFile } from '../../testing/devices';
+import { call } from '../../testing/router';
 import { tempDir } from '../../testing/temp';
 import { openSession } from '../session';
 
@@ -24,12 +25,6 @@ export const INVENTORY = [
 ].join('\n');
 
 export const NOW = '2026-11-29T10:00:00.000Z';
-
-export async function call<T>(router: Router, name: string, input: unknown = {}): Promise<T> {
-  const result = await router.dispatch(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as T;
-}
 
 export async function reportHospital(inventory = INVENTORY) {
   let clock = new Date('2026-11-20T08:00:00.000Z');

@@ -2,12 +2,13 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { ReportFile, ReportPreview } from '../../api/schemas/reports';
+import { call } from '../../testing/router';
 import { csvCell, csvDocument } from '../formats/csv';
 import { cssString, el } from './html';
 import type { Cell, Column, TableSection } from './model';
 import { excelDate } from './render-xlsx';
 import { buildReport } from './service';
-import { call, INVENTORY, reportHospital } from './test-hospital';
+import { INVENTORY, reportHospital } from './test-hospital';
 
 /** Text a hostile or careless inventory may hold: markup, and cells a spreadsheet would run as formulas. */
 const HOSTILE = [

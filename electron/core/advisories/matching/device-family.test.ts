@@ -3,6 +3,7 @@ import { createRouter, type Router } from '../../../api/router';
 import type { DeviceFacets } from '../../../api/schemas/devices';
 import type { SiteModel } from '../../../api/schemas/site-model';
 import { devices, importFile } from '../../../testing/devices';
+import { call } from '../../../testing/router';
 import { FIXED_NOW, openTestSession } from '../../../testing/temp';
 import { loadPlanningData } from '../../planning/load-planning';
 import { DAY_MS } from '../../planning/planning-data';
@@ -14,12 +15,6 @@ S-3,Siemens,Symbia T16,Nuclear Medicine,Windows 10,VB30A
 S-6,Siemens Healthineers,Intevo Bold,Nuclear Medicine,Windows 7,VB22A
 P-1,Philips,Ingenia 1.5T,Radiology,Windows 7,3.2.1
 `;
-
-async function call<T>(router: Router, name: string, input: unknown = {}): Promise<T> {
-  const result = await router.dispatch(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as T;
-}
 
 async function setup() {
   const session = await openTestSession();

@@ -3,6 +3,11 @@ import { createRouter } from '../../../api/router';
 import { devices, importFile } from '../../../testing/devices';
 import { openTestSession } from '../../../testing/temp';
 
+async function setup() {
+  const session = await openTestSession();
+  return { session, router: createRouter(session), db: session.ctx.db };
+}
+
 describe('undoing imports newest first', () => {
   it('undoes the later batch, then the earlier one, back to an empty register', async () => {
     const session = await openTestSession();
@@ -126,5 +131,49 @@ describe('devices the file leaves out', () => {
       notInFileNamed: ['A-1', 'C-3', 'D-4'],
     });
     expect(await devices(router)).toHaveLength(5);
+  });
+});
+
+describe('undo import', () => {
+  it('restores exactly the state before the batch', async () => {
+    const { router, db } = await setup();
+    // Siemens systems on Windows 7: the bundled advisories make them affected, which undo must not mistake for an edit.
+    await importFile(
+      router,
+      'Asset Tag,Manufacturer,Model,OS,Location\nA-1,Siemens,Symbia T16,Windows 7,Room 1\n',
+    );
+    const snapshot = db.prepare('SELECT * FROM device ORDER BY id').all();
+    expect(snapshot).toMatchObject([{ state: 'affected' }]);
+    const second = await importFile(
+      router,
+      'Asset Tag,Manufacturer,Model,OS,Location,Notes\nA-1,Siemens,Symbia T16,Windows 7,Room 2,moved\nA-2,Siemens,c.cam,Windows 7,Room 3,\n',
+    );
+    const undo = await router.dispatch('undoImport', { batchId: second.batchId });
+    expect(undo).toMatchObject({ ok: true, value: { removed: 1, restored: 1 } });
+    // Everything but the bookkeeping of the change itself (when, and the revision counter) is as it was.
+    type Row = { updated_at: string; revision: number };
+    const content = (rows: Row[]) => rows.map(({ updated_at: _u, revision: _r, ...rest }) => rest);
+    const after = db.prepare('SELECT * FROM device ORDER BY id').all() as Row[];
+    expect(content(after)).toEqual(content(snapshot as Row[]));
+    expect(await router.dispatch('undoImport', { batchId: second.batchId })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/already undone/) },
+    });
+  });
+
+  it('explains which later edits prevent it, and changes nothing', async () => {
+    const { router } = await setup();
+    const batch = await importFile(router, 'Asset Tag,Model\nA-1,Symbia T16\nA-2,c.cam\n');
+    const [a1] = await devices(router);
+    await router.dispatch('updateDevice', { id: a1?.id, changes: { location: 'Room 7' } });
+    const undo = await router.dispatch('undoImport', { batchId: batch.batchId });
+    expect(undo).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: expect.stringMatching(/1 of its devices changed after it \(A-1\)\. Nothing was changed\./),
+      },
+    });
+    expect(await devices(router)).toHaveLength(2);
   });
 });

@@ -195,50 +195,6 @@ describe('importing devices', () => {
   });
 });
 
-describe('undo import', () => {
-  it('restores exactly the state before the batch', async () => {
-    const { router, db } = await setup();
-    // Siemens systems on Windows 7: the bundled advisories make them affected, which undo must not mistake for an edit.
-    await importFile(
-      router,
-      'Asset Tag,Manufacturer,Model,OS,Location\nA-1,Siemens,Symbia T16,Windows 7,Room 1\n',
-    );
-    const snapshot = db.prepare('SELECT * FROM device ORDER BY id').all();
-    expect(snapshot).toMatchObject([{ state: 'affected' }]);
-    const second = await importFile(
-      router,
-      'Asset Tag,Manufacturer,Model,OS,Location,Notes\nA-1,Siemens,Symbia T16,Windows 7,Room 2,moved\nA-2,Siemens,c.cam,Windows 7,Room 3,\n',
-    );
-    const undo = await router.dispatch('undoImport', { batchId: second.batchId });
-    expect(undo).toMatchObject({ ok: true, value: { removed: 1, restored: 1 } });
-    // Everything but the bookkeeping of the change itself (when, and the revision counter) is as it was.
-    type Row = { updated_at: string; revision: number };
-    const content = (rows: Row[]) => rows.map(({ updated_at: _u, revision: _r, ...rest }) => rest);
-    const after = db.prepare('SELECT * FROM device ORDER BY id').all() as Row[];
-    expect(content(after)).toEqual(content(snapshot as Row[]));
-    expect(await router.dispatch('undoImport', { batchId: second.batchId })).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT', message: expect.stringMatching(/already undone/) },
-    });
-  });
-
-  it('explains which later edits prevent it, and changes nothing', async () => {
-    const { router } = await setup();
-    const batch = await importFile(router, 'Asset Tag,Model\nA-1,Symbia T16\nA-2,c.cam\n');
-    const [a1] = await devices(router);
-    await router.dispatch('updateDevice', { id: a1?.id, changes: { location: 'Room 7' } });
-    const undo = await router.dispatch('undoImport', { batchId: batch.batchId });
-    expect(undo).toMatchObject({
-      ok: false,
-      error: {
-        code: 'CONFLICT',
-        message: expect.stringMatching(/1 of its devices changed after it \(A-1\)\. Nothing was changed\./),
-      },
-    });
-    expect(await devices(router)).toHaveLength(2);
-  });
-});
-
 describe('Excel workbooks', () => {
   async function workbook(): Promise<Buffer> {
     const book = new ExcelJS.Workbook();
@@ -279,75 +235,6 @@ describe('Excel workbooks', () => {
     expect(error.message).toBe(
       'equipment.xlsx has no sheet "Geräte"; its sheets are "Read me", "Equipment".',
     );
-  });
-});
-
-describe('the device register', () => {
-  it('searches every field, filters, sorts any column and pages', async () => {
-    const { router } = await setup();
-    await importFile(
-      router,
-      'Asset Tag,Model,Department,OS,Room\nA-3,Symbia T16,Nuclear Medicine,Windows 7,R1\nA-1,c.cam,Cardiology,Windows XP,R2\nA-2,Biograph mCT,PET Center,Windows 7,R3 ½\n',
-    );
-    const tags = async (input: Record<string, unknown>) =>
-      (await devices(router, input)).map((d) => d.assetTag);
-    expect(await tags({})).toEqual(['A-1', 'A-2', 'A-3']);
-    expect(await tags({ sort: { field: 'model', direction: 'asc' } })).toEqual(['A-2', 'A-1', 'A-3']);
-    expect(await tags({ sort: { field: 'department', direction: 'desc' } })).toEqual(['A-2', 'A-3', 'A-1']);
-    expect(await tags({ search: 'symbia' })).toEqual(['A-3']);
-    expect(await tags({ search: 'cardio' })).toEqual(['A-1']);
-    expect(await tags({ search: 'R3 ½' })).toEqual(['A-2']);
-    expect(await tags({ search: '100%' })).toEqual([]);
-    expect(await tags({ filters: { os: ['Windows 7'] } })).toEqual(['A-2', 'A-3']);
-    expect(await tags({ filters: { department: ['Cardiology'], state: ['unassessed'] } })).toEqual(['A-1']);
-    const page = await router.dispatch('listDevices', { offset: 1, limit: 1 });
-    expect(page).toMatchObject({ ok: true, value: { total: 3, offset: 1, rows: [{ assetTag: 'A-2' }] } });
-    const facets = await router.dispatch('getDeviceFacets', {});
-    expect(facets).toMatchObject({
-      ok: true,
-      value: {
-        departments: ['Cardiology', 'Nuclear Medicine', 'PET Center'],
-        oses: ['Windows 7', 'Windows XP'],
-      },
-    });
-  });
-
-  it('edits with validation, audits the change, and changes many devices in one call', async () => {
-    const { router, db } = await setup();
-    await importFile(router, 'Asset Tag,Model\nA-1,x\nA-2,y\n');
-    const [a1, a2] = await devices(router);
-    const bad = await router.dispatch('updateDevice', { id: a1?.id, changes: { ip: '10.300.1.1' } });
-    expect(bad).toMatchObject({
-      ok: false,
-      error: {
-        code: 'INVALID_INPUT',
-        message: 'The IP address "10.300.1.1" is not a valid IPv4 or IPv6 address.',
-      },
-    });
-    const good = await router.dispatch('updateDevice', {
-      id: a1?.id,
-      changes: { mac: 'aabbccddeeff', department: 'ICU' },
-    });
-    expect(good).toMatchObject({ ok: true, value: { mac: 'AA:BB:CC:DD:EE:FF', department: 'ICU' } });
-    const taken = await router.dispatch('updateDevice', { id: a2?.id, changes: { assetTag: 'A-1' } });
-    expect(taken).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    const bulk = await router.dispatch('bulkUpdateDevices', {
-      ids: [a1?.id, a2?.id],
-      changes: { department: 'ICU', state: 'affected' },
-    });
-    expect(bulk).toMatchObject({ ok: true, value: { updated: 2, unchanged: 0 } });
-    expect((await devices(router)).map((d) => [d.department, d.state])).toEqual([
-      ['ICU', 'affected'],
-      ['ICU', 'affected'],
-    ]);
-    const audited = db
-      .prepare("SELECT count(*) FROM audit_log WHERE entity = 'device' AND action = 'update'")
-      .pluck()
-      .get();
-    // The edit of A-1; the bulk change: A-1's state, A-2's department and then its state (the lifecycle's step).
-    expect(audited).toBe(4);
-    // The state went through the lifecycle: the isolation deadline of both starts now.
-    expect(db.prepare('SELECT count(*) FROM device WHERE affected_at IS NOT NULL').pluck().get()).toBe(2);
   });
 });
 
