@@ -83,3 +83,30 @@ test('a file that is not a table gets one sentence and changes nothing', async (
     'inventory.csv is a PDF document, not a table; export the inventory as CSV or Excel instead.',
   );
 });
+
+test('rejected rows can be saved as CSV after the wizard is closed, from Earlier imports', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await page.goto(`${app.origin}/#/devices/import`);
+  await page.getByLabel('Choose an inventory file').setInputFiles({
+    name: 'ward-4.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Asset Tag,Model\nW1,Symbia T16\n,no tag\n'),
+  });
+  await page.getByRole('button', { name: 'Import 1 device' }).click();
+  await expect(page.getByText('1 added, 0 updated, 0 unchanged, 1 rejected (batch 1).')).toBeVisible();
+  await page.getByRole('button', { name: 'Import another file' }).click();
+
+  const history = page.getByRole('region', { name: 'Earlier imports' });
+  const saving = page.waitForEvent('download');
+  await history.getByRole('button', { name: 'Save as CSV: the 1 rejected row of batch 1' }).click();
+  const download = await saving;
+  expect(download.suggestedFilename()).toBe('ward-4-rejected-rows.csv');
+  const text = await (await download.createReadStream()).toArray();
+  expect(Buffer.concat(text).toString('utf8')).toBe(
+    '\ufeffRow,Problem,Asset Tag,Model\r\n3,"has no asset tag, the key that identifies the device",,no tag\r\n',
+  );
+  await expectNoSeriousAxeViolations(page);
+});

@@ -12,7 +12,7 @@ describe('isopatch status', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Database:       ${db}`);
-    expect(run.stdout).toMatch(/Schema version: 3/);
+    expect(run.stdout).toMatch(/Schema version: 4/);
     expect(run.stdout).toMatch(/device\s+0/);
   });
 
@@ -21,7 +21,7 @@ describe('isopatch status', () => {
     const run = isopatch(['status', '--json'], { ISOPATCH_DB: db });
     expect(run.code).toBe(0);
     const status = JSON.parse(run.stdout);
-    expect(status).toMatchObject({ databasePath: db, schemaVersion: 3, organizationName: '' });
+    expect(status).toMatchObject({ databasePath: db, schemaVersion: 4, organizationName: '' });
     expect(status.counts).toMatchObject({ device: 0, organization: 1, site: 1 });
     expect(status.counts.audit_log).toBeGreaterThan(0);
   });

@@ -28,6 +28,7 @@ import {
   importPreview,
   importResult,
   mappingTemplate,
+  rejectedRowsFile,
   saveMappingTemplateInput,
   undoImportInput,
   undoImportResult,
@@ -160,6 +161,11 @@ export const contract = {
     ['devices'],
   ),
   listImportBatches: read('Device imports, newest first', noInput, z.array(importBatch)),
+  getRejectedRows: read(
+    'The rows an import batch rejected, as the CSV to fix and import again',
+    undoImportInput,
+    rejectedRowsFile,
+  ),
   listMappingTemplates: read('Saved column mappings', noInput, z.array(mappingTemplate)),
   saveMappingTemplate: write(
     'Save a column mapping under a name',

@@ -18,7 +18,12 @@ import { backupListOf, exportDatabase } from '../core/db/export';
 import { deviceFacets, listDevices } from '../core/devices/device-query';
 import { bulkUpdateDevices, getDevice, updateDevice } from '../core/devices/device-repository';
 import { setDeviceState } from '../core/devices/device-state';
-import { listImportBatches, listMappingTemplates, saveMappingTemplate } from '../core/devices/import/batches';
+import {
+  listImportBatches,
+  listMappingTemplates,
+  rejectedRowsOfBatch,
+  saveMappingTemplate,
+} from '../core/devices/import/batches';
 import { commitImport, prepareImport, previewImport } from '../core/devices/import/service';
 import { undoImport } from '../core/devices/import/undo';
 import { deleteVendorAlias, saveVendorAlias } from '../core/devices/vendor-aliases';
@@ -77,6 +82,7 @@ export const handlers: { readonly [K in OperationName]: Handler<K> } = {
   }),
   undoImport: (ctx, input, audit) => undoImport(ctx, input.batchId, audit),
   listImportBatches: (ctx) => listImportBatches(ctx),
+  getRejectedRows: (ctx, input) => rejectedRowsOfBatch(ctx, input.batchId),
   listMappingTemplates: (ctx) => listMappingTemplates(ctx),
   saveMappingTemplate: (ctx, input, audit) => saveMappingTemplate(ctx, input.name, input.mapping, audit),
 

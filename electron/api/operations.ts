@@ -15,6 +15,7 @@ export const operationNames = [
   'importDevices',
   'undoImport',
   'listImportBatches',
+  'getRejectedRows',
   'listMappingTemplates',
   'saveMappingTemplate',
   'listDevices',

@@ -115,8 +115,12 @@ export const importBatch = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   rejected: z.number().int(),
+  /** Whether the batch kept its rejected rows (batches from before schema version 4 did not). */
+  rejectedRowsKept: z.boolean(),
   status: z.enum(['committed', 'undone']),
 });
+
+export const rejectedRowsFile = z.object({ fileName: z.string(), csv: z.string() });
 
 export const mappingTemplate = z.object({ id: z.number().int(), name: z.string(), mapping: columnMapping });
 export const saveMappingTemplateInput = z

@@ -69,7 +69,7 @@ describe('migrations', () => {
     const tables = ['device', 'device_match', 'planned_window', 'audit_log'];
     const before = tables.map((table) => db.prepare(`SELECT * FROM ${table}`).all());
 
-    expect(migrate(db, migrations)).toEqual([3]);
+    expect(migrate(db, migrations.slice(0, 3))).toEqual([3]);
 
     expect(tables.map((table) => db.prepare(`SELECT * FROM ${table}`).all())).toEqual(before);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { call } from '../../api';
 import { SeverityBadge } from '../../components/SeverityBadge';
+import { dateTime } from '../../labels';
 import { useLiveQuery } from '../../live-query';
 import { hrefOf } from '../../stores/navigation';
 import { DeviceStages } from './DeviceStages';
@@ -48,7 +49,7 @@ export function AdvisoryPage({ id }: { id: string }) {
           <ul className="issue-list" aria-label="Versions">
             {detail.revisions.map((r) => (
               <li key={r.version}>
-                Version {r.version}, saved {new Date(r.importedAt).toLocaleString()}
+                Version {r.version}, saved {dateTime(r.importedAt)}
               </li>
             ))}
           </ul>
@@ -118,8 +119,7 @@ export function AdvisoryPage({ id }: { id: string }) {
           <ul className="issue-list">
             {detail.patchHistory.map((h) => (
               <li key={`${h.at}${h.family}`}>
-                {new Date(h.at).toLocaleString()}, {h.osUser}, {h.family}: {describePatch(h.before)} →{' '}
-                {describePatch(h.after)}
+                {dateTime(h.at)}, {h.osUser}, {h.family}: {describePatch(h.before)} → {describePatch(h.after)}
               </li>
             ))}
           </ul>

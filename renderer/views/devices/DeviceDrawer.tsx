@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { DeviceDetail } from '../../../electron/api/schemas/devices';
 import { StateBadge } from '../../components/StateBadge';
 import { keepTabInside } from '../../keyboard/focus-trap';
-import { COLUMN_LABELS, DEVICE_COLUMNS } from '../../labels';
+import { COLUMN_LABELS, DEVICE_COLUMNS, dateTime } from '../../labels';
 import { useDevicesStore } from '../../stores/devices';
 import { DeviceEditForm } from './DeviceEditForm';
 import { DeviceRisk } from './DeviceRisk';
@@ -88,7 +88,7 @@ export function DeviceDrawer({ detail }: { detail: DeviceDetail }) {
         {detail.batches.map((batch) => (
           <li key={`${batch.batchId}-${batch.action}`}>
             {batch.action === 'added' ? 'Added' : 'Updated'} by batch {batch.batchId}, {batch.fileName},{' '}
-            {new Date(batch.importedAt).toLocaleString()}
+            {dateTime(batch.importedAt)}
             {batch.undone && ' (undone)'}
           </li>
         ))}
@@ -98,8 +98,7 @@ export function DeviceDrawer({ detail }: { detail: DeviceDetail }) {
       <ul className="issue-list">
         {detail.history.map((entry) => (
           <li key={entry.id}>
-            {new Date(entry.at).toLocaleString()} · {entry.osUser} · {entry.action}:{' '}
-            {JSON.stringify(entry.after)}
+            {dateTime(entry.at)} · {entry.osUser} · {entry.action}: {JSON.stringify(entry.after)}
           </li>
         ))}
         {detail.history.length === 0 && <li>No changes since it was added.</li>}

@@ -1,17 +1,9 @@
+import { saveFile } from '../../save-file';
 import { useDeviceImportStore } from '../../stores/device-import';
 import { hrefOf } from '../../stores/navigation';
 import { UndoImportButton } from './UndoImportButton';
 
 const SHOWN = 50;
-
-function saveText(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function ImportDone() {
   const result = useDeviceImportStore((state) => state.result);
@@ -53,6 +45,9 @@ export function ImportDone() {
               </li>
             ))}
           </ul>
+          {result.rejected.length > SHOWN && (
+            <p>…and {result.rejected.length - SHOWN} more, all in the rejected rows CSV.</p>
+          )}
         </>
       )}
       <div className="form-actions">
@@ -63,7 +58,9 @@ export function ImportDone() {
           <button
             type="button"
             className="button-quiet"
-            onClick={() => saveText(`${stem}-rejected-rows.csv`, result.rejectedCsv ?? '')}
+            onClick={() =>
+              saveFile(`${stem}-rejected-rows.csv`, result.rejectedCsv ?? '', 'text/csv;charset=utf-8')
+            }
           >
             Save rejected rows as CSV
           </button>

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import type { importBatch } from '../../../electron/api/schemas/device-import';
 import { call } from '../../api';
-import { counted } from '../../labels';
+import { counted, dateTime } from '../../labels';
 import { useLiveQuery } from '../../live-query';
+import { saveFile } from '../../save-file';
 import { UndoImportButton } from './UndoImportButton';
 
 type Batch = z.infer<typeof importBatch>;
@@ -20,6 +21,12 @@ export function ImportHistory() {
         ? `Batch ${batch.id} undone: ${counted(result.value.removed, 'device')} removed, ${result.value.restored.toLocaleString()} restored.`
         : result.error.message,
     );
+  }
+
+  async function saveRejectedRows(batch: Batch) {
+    const result = await call('getRejectedRows', { batchId: batch.id });
+    if (result.ok) saveFile(result.value.fileName, result.value.csv, 'text/csv;charset=utf-8');
+    else setMessage(result.error.message);
   }
 
   if (!batches || batches.length === 0) return null;
@@ -48,17 +55,29 @@ export function ImportHistory() {
               <tr key={batch.id}>
                 <td>{batch.id}</td>
                 <td>{batch.fileName}</td>
-                <td>{new Date(batch.importedAt).toLocaleString()}</td>
+                <td>{dateTime(batch.importedAt)}</td>
                 <td>{batch.osUser}</td>
                 <td>{batch.added.toLocaleString()}</td>
                 <td>{batch.updated.toLocaleString()}</td>
                 <td>{batch.unchanged.toLocaleString()}</td>
-                <td>{batch.rejected.toLocaleString()}</td>
+                <td className="batch-rejected">
+                  {batch.rejected.toLocaleString()}
+                  {batch.rejectedRowsKept && (
+                    <button
+                      type="button"
+                      className="button-quiet batch-rejected-save"
+                      aria-label={`Save as CSV: the ${counted(batch.rejected, 'rejected row')} of batch ${batch.id}`}
+                      onClick={() => void saveRejectedRows(batch)}
+                    >
+                      Save as CSV
+                    </button>
+                  )}
+                </td>
                 <td>
                   {/* The start is enough to tell files apart; the whole of it is in the audit trail. */}
                   <code title={batch.sha256}>{batch.sha256.slice(0, 12)}…</code>
                 </td>
-                <td>
+                <td className="batch-undo">
                   {batch.status === 'undone' ? (
                     'Undone'
                   ) : (

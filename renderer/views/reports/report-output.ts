@@ -1,17 +1,10 @@
 import type { ReportFile } from '../../../electron/api/schemas/reports';
+import { bytesOfBase64, saveFile } from '../../save-file';
 
-/** Saves a file the core made, through a Blob and an object URL: the same in Electron and in a browser. */
+/** Saves a file the core made (text, or bytes in base64). */
 export function downloadReportFile(file: ReportFile) {
-  const bytes =
-    file.encoding === 'base64' ? Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)) : file.content;
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  const content = file.encoding === 'base64' ? bytesOfBase64(file.content) : file.content;
+  saveFile(file.fileName, content, file.mimeType);
 }
 
 /** In the desktop app the preload provides `window.isopatch`, and main answers savePdf with printToPDF. */

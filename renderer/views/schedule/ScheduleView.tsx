@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { counted } from '../../labels';
 import { useLiveQuery } from '../../live-query';
+import { saveFile } from '../../save-file';
 import { hrefOf } from '../../stores/navigation';
 import { useScheduleStore } from '../../stores/schedule';
 import '../../styles/schedule.css';
@@ -33,17 +34,6 @@ export function ScheduleView() {
     </>
   );
 }
-
-const saveText = (fileName: string, text: string) => {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-};
 
 function Schedule({ model }: { model: SiteModel }) {
   const zone = model.sites[0]?.timeZone ?? 'UTC';
@@ -110,7 +100,7 @@ function Schedule({ model }: { model: SiteModel }) {
       setExported({ text: result.error.message, problem: true });
       return;
     }
-    saveText(result.value.fileName, result.value.content);
+    saveFile(result.value.fileName, result.value.content, 'text/calendar;charset=utf-8');
     setExported({
       text: `Saved ${result.value.fileName} with ${counted(result.value.events, 'window')}${
         result.value.cancellations > 0

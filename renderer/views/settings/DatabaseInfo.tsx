@@ -1,18 +1,8 @@
 import { useState } from 'react';
 import { call } from '../../api';
+import { bytesOfBase64, saveFile } from '../../save-file';
 import { useDatabaseStore } from '../../stores/database';
 import '../../styles/recovery.css';
-
-/** Hands the page's own bytes to the browser as a download; in the desktop app Electron asks where to save it. */
-function download(fileName: string, base64: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.sqlite3' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** "Export database...": a consistent copy made while Isopatch runs, to keep or to move to another computer. */
 function DatabaseExport() {
@@ -24,7 +14,7 @@ function DatabaseExport() {
     setState({ busy: true, message: null });
     const result = await call('exportDatabase', {});
     if (!result.ok) return setState({ busy: false, message: result.error.message });
-    download(result.value.fileName, result.value.content);
+    saveFile(result.value.fileName, bytesOfBase64(result.value.content), 'application/vnd.sqlite3');
     const size = (result.value.bytes / 1024 / 1024).toFixed(1);
     setState({
       busy: false,

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { dateTime } from '../../labels';
 import { useAuditStore } from '../../stores/audit';
 
 const formatValue = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value));
@@ -29,7 +30,7 @@ export function RecentChanges() {
           <tbody>
             {entries.map((entry) => (
               <tr key={entry.id}>
-                <td>{new Date(entry.at).toLocaleString()}</td>
+                <td>{dateTime(entry.at)}</td>
                 <td>{entry.osUser}</td>
                 <td>
                   {entry.action} {entry.entity}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRouter } from '../../../api/router';
 import { devices, importFile } from '../../../testing/devices';
+import { call } from '../../../testing/router';
 import { openTestSession } from '../../../testing/temp';
 
 async function setup() {
@@ -175,5 +176,32 @@ describe('undo import', () => {
       },
     });
     expect(await devices(router)).toHaveLength(2);
+  });
+});
+
+describe('rejected rows of an earlier import', () => {
+  it('are kept with the batch, as the same CSV the wizard saved, after the wizard is gone', async () => {
+    const { router } = await setup();
+    const result = await importFile(router, 'Asset Tag,Model\nR1,x\n,no tag\nR1,again\n', {}, 'ward-4.csv');
+    const clean = await importFile(router, 'Asset Tag,Model\nR2,y\n');
+    const batches = await call<{ id: number; rejected: number; rejectedRowsKept: boolean }[]>(
+      router,
+      'listImportBatches',
+    );
+    expect(batches.map((b) => [b.id, b.rejected, b.rejectedRowsKept])).toEqual([
+      [clean.batchId, 0, false],
+      [result.batchId, 2, true],
+    ]);
+
+    const file = await call<{ fileName: string; csv: string }>(router, 'getRejectedRows', {
+      batchId: result.batchId,
+    });
+    expect(file.fileName).toBe('ward-4-rejected-rows.csv');
+    expect(file.csv).toBe(result.rejectedCsv);
+    expect(file.csv).toContain('3,"has no asset tag, the key that identifies the device",,no tag');
+    expect(await router.dispatch('getRejectedRows', { batchId: clean.batchId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: `Import batch ${clean.batchId} kept no rejected rows.` },
+    });
   });
 });

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { ColumnMapping, importBatch, mappingTemplate } from '../../../api/schemas/device-import';
+import type {
+  ColumnMapping,
+  importBatch,
+  mappingTemplate,
+  rejectedRowsFile,
+} from '../../../api/schemas/device-import';
 import type { AuditRecorder } from '../../audit/audit-log';
 import { type CoreContext, isoNow } from '../../context';
 import { AppError } from '../../errors';
@@ -9,9 +14,30 @@ export function listImportBatches(ctx: CoreContext): z.infer<typeof importBatch>
   return ctx.db
     .prepare(
       `SELECT id, file_name AS fileName, sha256, imported_at AS importedAt, os_user AS osUser, added, updated, unchanged,
-       rejected, status FROM import_batch WHERE kind = 'devices' ORDER BY id DESC`,
+       rejected, rejected_csv IS NOT NULL AS rejectedRowsKept, status
+       FROM import_batch WHERE kind = 'devices' ORDER BY id DESC`,
     )
-    .all() as z.infer<typeof importBatch>[];
+    .all()
+    .map((row) => {
+      const batch = row as Omit<z.infer<typeof importBatch>, 'rejectedRowsKept'> & {
+        rejectedRowsKept: 0 | 1;
+      };
+      return { ...batch, rejectedRowsKept: batch.rejectedRowsKept === 1 };
+    });
+}
+
+/** The rows a batch rejected, as the CSV to fix and import again (the wizard's "Save rejected rows as CSV"). */
+export function rejectedRowsOfBatch(ctx: CoreContext, batchId: number): z.infer<typeof rejectedRowsFile> {
+  const batch = ctx.db
+    .prepare("SELECT file_name, rejected_csv FROM import_batch WHERE id = ? AND kind = 'devices'")
+    .get(batchId) as { file_name: string; rejected_csv: string | null } | undefined;
+  if (!batch) throw new AppError('NOT_FOUND', `There is no device import batch ${batchId}.`);
+  if (batch.rejected_csv === null)
+    throw new AppError('NOT_FOUND', `Import batch ${batchId} kept no rejected rows.`);
+  return {
+    fileName: `${batch.file_name.replace(/\.[^.]+$/, '')}-rejected-rows.csv`,
+    csv: batch.rejected_csv,
+  };
 }
 
 export function listMappingTemplates(ctx: CoreContext): z.infer<typeof mappingTemplate>[] {

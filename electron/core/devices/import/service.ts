@@ -166,6 +166,7 @@ export function commitImport(
   );
   const applied = applyImport(ctx, interpretation.rows, interpretation.key, batchId, audit, progress);
   const result = summary(prepared, applied);
+  const rejectedCsv = rejectedRowsCsv(read.headers, interpretation.rows);
   if (applied.added + applied.updated + applied.unchanged === 0) {
     throw new AppError(
       'INVALID_INPUT',
@@ -173,8 +174,10 @@ export function commitImport(
     );
   }
   ctx.db
-    .prepare('UPDATE import_batch SET added = ?, updated = ?, unchanged = ?, rejected = ? WHERE id = ?')
-    .run(applied.added, applied.updated, applied.unchanged, result.rejected.length, batchId);
+    .prepare(
+      'UPDATE import_batch SET added = ?, updated = ?, unchanged = ?, rejected = ?, rejected_csv = ? WHERE id = ?',
+    )
+    .run(applied.added, applied.updated, applied.unchanged, result.rejected.length, rejectedCsv, batchId);
   rememberMapping(ctx, read.headers, interpretation.mapping);
   refreshMatches(ctx, audit);
   audit({
@@ -195,6 +198,6 @@ export function commitImport(
     ...result,
     batchId,
     committed: true,
-    rejectedCsv: rejectedRowsCsv(read.headers, interpretation.rows),
+    rejectedCsv,
   };
 }

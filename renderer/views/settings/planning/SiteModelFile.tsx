@@ -1,22 +1,11 @@
 import { useId, useState } from 'react';
 import { call } from '../../../api';
+import { saveFile } from '../../../save-file';
 import { useSiteModelStore } from '../../../stores/site-model';
 import { pathInFile, plainMessage } from './issue-words';
 
 const localDate = (date = new Date()) =>
   `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-
-/** A download through a Blob and an object URL: works the same in Electron and in the browser. */
-function download(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 interface Outcome {
   readonly ok: boolean;
@@ -35,7 +24,7 @@ export function SiteModelFile() {
     const result = await call('getSiteModel', {});
     if (!result.ok) return setOutcome({ ok: false, text: `Not exported: ${result.error.message}` });
     const fileName = `isopatch-site-model-${localDate()}.json`;
-    download(fileName, `${JSON.stringify(result.value, null, 2)}\n`);
+    saveFile(fileName, `${JSON.stringify(result.value, null, 2)}\n`, 'application/json');
     setOutcome({ ok: true, text: `Exported the saved site model as ${fileName}.` });
   }
 

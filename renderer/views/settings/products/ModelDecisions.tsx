@@ -1,4 +1,5 @@
 import type { ProductCatalog } from '../../../../electron/api/schemas/product-catalog';
+import { dateTime } from '../../../labels';
 import type { RunEdit } from './catalog-edit';
 
 /** Decisions people made about single models (Advisories > Matches to confirm), with who and when; undoable. */
@@ -33,7 +34,7 @@ export function ModelDecisions({ rules, run }: { rules: ProductCatalog['rules'];
                   <td>{r.decision === 'not-affected' ? 'Not affected' : `In ${r.family}`}</td>
                   <td>{r.reason ?? '—'}</td>
                   <td>
-                    {r.decidedBy}, {new Date(r.decidedAt).toLocaleString()}
+                    {r.decidedBy}, {dateTime(r.decidedAt)}
                   </td>
                   <td>{r.devices}</td>
                   <td>
