@@ -34,9 +34,7 @@ export const DEVICE_COLUMNS: readonly SortField[] = DEVICE_FIELDS.flatMap((field
   field === 'manufacturer' ? (['manufacturer', 'vendor'] as const) : [field],
 );
 
-/** "1 device", "12,000 devices": a count with its noun. */
-export const counted = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString()} ${n === 1 ? one : many}`;
+export { counted } from '../electron/api/words';
 
 // Swedish writes dates the ISO way, which every reader of an audit trail can parse: 2026-11-29 19:58.
 const DATE_TIME = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short' });

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { isopatchOn } from '../testing/cli';
 import { tempDir } from '../testing/temp';
@@ -118,6 +119,26 @@ describe('isopatch plan, windows, task done, set-state', () => {
     const run = isopatchOn(db, 'plan');
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('BREACH NM-1 isolation: the site model has no network team for isolation');
+  });
+
+  it('counts and exits by the conflicts of the windows listed, and mentions the others', () => {
+    const { db } = hospital();
+    const [first, second] = JSON.parse(isopatchOn(db, 'plan', '--apply', '--json').stdout).tasks;
+    // Both isolations at once: Nuclear Medicine's two NM systems down together.
+    const file = new Database(db);
+    file
+      .prepare('UPDATE planned_window SET start_at = ?, end_at = ?, locked = 1 WHERE id = ?')
+      .run(new Date(first.start).toISOString(), new Date(first.end).toISOString(), second.id);
+    file.close();
+
+    const all = isopatchOn(db, 'windows');
+    expect(all.code).toBe(1);
+    expect(all.stdout).toMatch(/2 windows; 2 with conflicts\.\n$/);
+    const later = isopatchOn(db, 'windows', '--from', '2028-01-01', '--to', '2028-01-02');
+    expect(later.code).toBe(0);
+    expect(later.stdout).toBe(
+      '0 windows; 0 with conflicts (and 2 windows with conflicts outside the listed ones).\n',
+    );
   });
 
   it('refuses an illegal state change with exit code 2 and the reason, and accepts a legal one', () => {

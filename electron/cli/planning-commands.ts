@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Router } from '../api/router';
 import type { Plan, PlannedWindow } from '../api/schemas/planning';
 import type { Settings } from '../api/schemas/settings';
+import { counted } from '../api/words';
 import { type Command, call } from './command';
 import { CliError, EXIT } from './exit-codes';
 
@@ -87,15 +88,22 @@ export const windowsCommand: Command = {
       'listWindows',
       input,
     );
+    const listedWithConflicts = list.windows.filter((w) => w.conflicts.length > 0).length;
     if (json) console.log(JSON.stringify(list.windows.map(forScripts), null, 2));
     else {
       for (const w of list.windows) {
         console.log(line(w));
         for (const c of w.conflicts) console.log(`    conflict: ${c}`);
       }
-      console.log(`${list.windows.length} windows; ${list.conflictCount} with conflicts.`);
+      const elsewhere = list.conflictCount - listedWithConflicts;
+      console.log(
+        `${counted(list.windows.length, 'window')}; ${listedWithConflicts} with conflicts${
+          elsewhere > 0 ? ` (and ${counted(elsewhere, 'window')} with conflicts outside the listed ones)` : ''
+        }.`,
+      );
     }
-    return list.conflictCount > 0 ? EXIT.doneWithProblems : EXIT.done;
+    // The exit code speaks of the windows asked for, as the list does.
+    return listedWithConflicts > 0 ? EXIT.doneWithProblems : EXIT.done;
   },
 };
 

@@ -32,6 +32,9 @@ export const plannedWindow = z.object({
   status: windowStatus,
   actualStart: z.string().nullable(),
   actualEnd: z.string().nullable(),
+  /** A done window is shown at its actual times (start, end); these are the times it had been planned for. */
+  plannedStart: z.string().nullable(),
+  plannedEnd: z.string().nullable(),
   /** Each hard rule the window breaks, in words; empty when it is fine. */
   conflicts: z.array(z.string()),
   /** Something a person should know (a slot shortened by a daylight-saving change). */

@@ -21,6 +21,8 @@ const window = (
   status: 'planned',
   actualStart: null,
   actualEnd: null,
+  plannedStart: null,
+  plannedEnd: null,
   conflicts: [],
   note: null,
   ...fields,

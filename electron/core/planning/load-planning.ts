@@ -21,6 +21,7 @@ import type {
   PlanningTeam,
   TeamKind,
 } from './planning-data';
+import { shownEnd, shownStart } from './window-times';
 
 const weekdayOf = (n: number) => WEEKDAYS[n - 1] as Weekday;
 const days = (list: string) => list.split(',').map((n) => weekdayOf(Number(n)));
@@ -235,7 +236,8 @@ function patchStates(ctx: CoreContext, zone: string): Map<number, PatchState> {
 function loadWindows(ctx: CoreContext): ExistingWindow[] {
   const rows = ctx.db
     .prepare(
-      `SELECT w.id, w.device_id, w.kind, w.start_at, w.end_at, w.team_id, w.locked, w.status, d.department_id,
+      `SELECT w.id, w.device_id, w.kind, ${shownStart()} AS start_at, ${shownEnd()} AS end_at, w.team_id, w.locked,
+         w.status, d.department_id,
          nullif(lower(trim(coalesce(d.modality, ''))), '') AS modality
        FROM planned_window w JOIN device d ON d.id = w.device_id
        WHERE w.status <> 'cancelled' ORDER BY w.id`,

@@ -1,14 +1,14 @@
 import type { Span } from './calendar';
 
 /** Who is down when, per department and modality, so the planner and the conflict check can count. */
-export class Downtime {
-  private readonly groups = new Map<string, { spans: Span[]; longest: number }>();
+export class Downtime<S extends Span = Span> {
+  private readonly groups = new Map<string, { spans: S[]; longest: number }>();
 
   static key(departmentId: number, modality: string) {
     return `${departmentId}|${modality}`;
   }
 
-  add(key: string, span: Span): void {
+  add(key: string, span: S): void {
     let group = this.groups.get(key);
     if (!group) {
       group = { spans: [], longest: 0 };
@@ -27,7 +27,7 @@ export class Downtime {
   }
 
   /** The spans of a group that overlap [start, end). */
-  overlapping(key: string, start: number, end: number): Span[] {
+  overlapping(key: string, start: number, end: number): S[] {
     const group = this.groups.get(key);
     if (!group) return [];
     const spans = group.spans;
@@ -40,9 +40,9 @@ export class Downtime {
       if ((spans[mid] as Span).start < from) low = mid + 1;
       else high = mid;
     }
-    const found: Span[] = [];
+    const found: S[] = [];
     for (let i = low; i < spans.length; i++) {
-      const s = spans[i] as Span;
+      const s = spans[i] as S;
       if (s.start >= end) break;
       if (s.end > start) found.push(s);
     }

@@ -110,11 +110,16 @@ describe('planning through the router', () => {
     const done = await call<{ windows: PlannedWindow[] }>(router, 'listWindows', {
       deviceId: isolation.deviceId,
     });
+    // Done work is shown when it happened; the planned times are kept beside it.
     expect(done.windows.find((w) => w.id === isolation.id)).toMatchObject({
       status: 'done',
       locked: true,
+      start: '2026-12-05T07:05:00.000+01:00',
+      end: '2026-12-05T07:40:00.000+01:00',
       actualStart: '2026-12-05T07:05:00.000+01:00',
       actualEnd: '2026-12-05T07:40:00.000+01:00',
+      plannedStart: '2026-12-05T07:00:00.000+01:00',
+      plannedEnd: '2026-12-05T07:30:00.000+01:00',
     });
     const audit = db
       .prepare("SELECT count(*) FROM audit_log WHERE entity = 'planned_window'")
@@ -211,6 +216,20 @@ describe('planning through the router', () => {
       ['NM-1', 'moved', '2026-12-05T07:30:00.000+01:00'],
     ]);
   });
+  it('counts a device down once when two of its own windows overlap', async () => {
+    const { router } = await hospital();
+    const [nm1] = (await call<Plan>(router, 'applyPlan', { from: '2026-11-30' })).tasks;
+    if (!nm1) throw new Error('An isolation was expected.');
+    const overlapping = await call<PlannedWindow>(router, 'saveWindow', {
+      deviceId: nm1.deviceId,
+      kind: 'patch',
+      start: nm1.start,
+      end: nm1.end,
+    });
+    expect(overlapping.conflicts.some((c) => c.includes('systems down'))).toBe(false);
+    expect(overlapping.conflicts).toContain('no patch is available for this device yet');
+  });
+
   it('refuses dates a typo put years away, and windows of weeks, before anything is written', async () => {
     const { router, db } = await hospital();
     const plan = await call<Plan>(router, 'applyPlan', { from: '2026-11-30' });

@@ -172,6 +172,49 @@ describe('the auto-planner', () => {
     expect(result.tasks[0]?.fixedId).toBe(77);
   });
 
+  it('plans the patch alone before a QC a person locked, and never a second QC', () => {
+    const lockedQc = {
+      id: 66,
+      deviceId: 1,
+      kind: 'qc' as const,
+      start: Date.parse('2026-12-12T10:00:00Z'),
+      end: Date.parse('2026-12-12T11:00:00Z'),
+      teamId: 3,
+      locked: true,
+      status: 'planned' as const,
+      departmentId: 10,
+      modality: 'nm',
+    };
+    const data = sketchData({ ...base, windows: [lockedQc] });
+    const result = plan(data);
+    expect(summary(result)).toEqual([
+      '1 isolation 12-05T06:00-06:30 team 1',
+      '1 patch 12-05T06:30-09:30 team 2',
+      '1 qc 12-12T10:00-11:00 team 3',
+      '1 reconnection 12-12T11:00-11:30 team 1',
+    ]);
+    expect(result.breaches).toEqual([]);
+
+    // Locked before the earliest patch can be: still one QC, and a breach that says what to do.
+    const tooEarly = plan(
+      sketchData({
+        ...base,
+        devices: [
+          { id: 1, departmentId: 10, patch: { kind: 'available', from: Date.parse('2026-12-15T00:00:00Z') } },
+        ],
+        windows: [lockedQc],
+      }),
+    );
+    expect(tooEarly.tasks.filter((t) => t.kind === 'qc')).toHaveLength(1);
+    expect(tooEarly.breaches).toEqual([
+      expect.objectContaining({
+        kind: 'qc',
+        reason:
+          'its QC is locked before the earliest patch window: move the QC after the patch, or unlock it',
+      }),
+    ]);
+  });
+
   it('reports a breach with its reason when the deadline cannot be met, and still plans the work', () => {
     const data = sketchData({
       ...base,

@@ -165,6 +165,16 @@ export function plan(data: PlanningData, order: PlanOrder = 'priority'): Planner
       const last = placement.tasks.at(-1) as Placement['tasks'][number];
       slots.commit(request, placement);
       if (first.kind === 'isolation') isolatedAt = last.end;
+      const lockedQc = first.kind === 'patch' ? fixedOf('qc') : undefined;
+      if (lockedQc && last.end > lockedQc.start) {
+        breaches.push({
+          deviceId: device.id,
+          kind: 'qc',
+          reason:
+            'its QC is locked before the earliest patch window: move the QC after the patch, or unlock it',
+          due: null,
+        });
+      }
       if (due !== null && last.end > due) {
         breaches.push({
           deviceId: device.id,
@@ -221,7 +231,9 @@ function stepsFor(
   if ((s === 'affected' || s === 'isolation-planned') && device.networkState === 'connected')
     needs.push([step('isolation')]);
   if (s === 'affected' || s === 'isolation-planned' || s === 'isolated' || s === 'patch-planned') {
-    needs.push(fixedOf('patch') ? [step('qc')] : [step('patch'), step('qc')]);
+    // A QC a person locked stays the device's QC: the patch is planned alone, never a second QC beside it.
+    if (fixedOf('patch')) needs.push([step('qc')]);
+    else needs.push(fixedOf('qc') ? [step('patch')] : [step('patch'), step('qc')]);
   } else if (s === 'patched') needs.push([step('qc')]);
   if (data.policies.reconnectAfterPatch && s !== 'reconnected') needs.push([step('reconnection')]);
   return needs;

@@ -101,7 +101,7 @@ function checkAvailability(
   windows: readonly ExistingWindow[],
   flag: (id: number, m: string) => void,
 ) {
-  const downtime = new Downtime();
+  const downtime = new Downtime<ExistingWindow>();
   for (const w of windows) {
     if (w.departmentId !== null && w.modality !== null)
       downtime.add(Downtime.key(w.departmentId, w.modality), w);
@@ -112,11 +112,35 @@ function checkAvailability(
     const max = department?.maxDown.get(w.modality);
     if (!department || max === undefined) continue;
     const key = Downtime.key(w.departmentId, w.modality);
-    const overlapping = downtime.overlapping(key, w.start, w.end);
+    const overlapping = onePerDevice(downtime.overlapping(key, w.start, w.end));
     const worst = worstMoment(overlapping, w);
     if (worst.count <= max) continue;
     flag(w.id, availabilityMessage(department, w.modality, worst.count, worst.span, max));
   }
+}
+
+/**
+ * The time each device is down, its overlapping windows merged: a device whose QC overlaps its own reconnection
+ * is one system down, not two.
+ */
+function onePerDevice(windows: readonly ExistingWindow[]): Span[] {
+  const byDevice = new Map<number, ExistingWindow[]>();
+  for (const w of windows) byDevice.set(w.deviceId, [...(byDevice.get(w.deviceId) ?? []), w]);
+  const spans: Span[] = [];
+  for (const list of byDevice.values()) {
+    list.sort((a, b) => a.start - b.start);
+    let current: Span | undefined;
+    for (const w of list) {
+      if (current && w.start < current.end)
+        current = { start: current.start, end: Math.max(current.end, w.end) };
+      else {
+        if (current) spans.push(current);
+        current = { start: w.start, end: w.end };
+      }
+    }
+    if (current) spans.push(current);
+  }
+  return spans;
 }
 
 /** The stretch inside `window` where the most spans are down together (the window itself among them). */

@@ -48,6 +48,7 @@ export class WindowDescriber {
     status: PlannedWindow['status'];
     actualStart?: string | null;
     actualEnd?: string | null;
+    planned?: { start: number; end: number } | null;
     note: string | null;
     conflicts: readonly string[];
   }): PlannedWindow {
@@ -72,6 +73,8 @@ export class WindowDescriber {
       status: w.status,
       actualStart: w.actualStart ? toLocalIso(Date.parse(w.actualStart), device.zone) : null,
       actualEnd: w.actualEnd ? toLocalIso(Date.parse(w.actualEnd), device.zone) : null,
+      plannedStart: w.planned ? toLocalIso(w.planned.start, device.zone) : null,
+      plannedEnd: w.planned ? toLocalIso(w.planned.end, device.zone) : null,
       conflicts: [...w.conflicts],
       note: w.note,
     };

@@ -18,6 +18,7 @@ import { followWindows } from './planned-states';
 import { DAY_MS, TEAM_FOR } from './planning-data';
 import { assertWithinReach } from './reach';
 import { conflictsOf } from './rules';
+import { shownEnd, shownStart, shownTimes } from './window-times';
 import { WindowDescriber } from './window-view';
 
 const CLOCK_GRACE_MS = 5 * 60_000;
@@ -81,10 +82,10 @@ export function listWindows(
       `SELECT w.* FROM planned_window w JOIN device d ON d.id = w.device_id
        LEFT JOIN department dep ON dep.id = d.department_id
        WHERE w.status <> 'cancelled'
-         AND (@from IS NULL OR w.end_at > @from) AND (@to IS NULL OR w.start_at < @to)
+         AND (@from IS NULL OR ${shownEnd()} > @from) AND (@to IS NULL OR ${shownStart()} < @to)
          AND (@department IS NULL OR dep.name = @department COLLATE NOCASE)
          AND (@deviceId IS NULL OR w.device_id = @deviceId)
-       ORDER BY w.start_at, w.id`,
+       ORDER BY ${shownStart()}, w.id`,
     )
     .all({
       from: input.from ? new Date(startOfLocalDay(input.from, zone)).toISOString() : null,
@@ -103,8 +104,9 @@ const fromRow = (row: WindowRow, conflicts: readonly string[]) => ({
   id: row.id,
   deviceId: row.device_id,
   kind: row.kind,
-  start: Date.parse(row.start_at),
-  end: Date.parse(row.end_at),
+  start: shownTimes(row)[0],
+  end: shownTimes(row)[1],
+  planned: row.status === 'done' ? { start: Date.parse(row.start_at), end: Date.parse(row.end_at) } : null,
   teamId: row.team_id,
   locked: row.locked === 1,
   status: row.status,

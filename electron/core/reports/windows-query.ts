@@ -1,5 +1,6 @@
 import type { TaskKind } from '../../api/schemas/site-model';
 import type { CoreContext } from '../context';
+import { shownEnd, shownStart } from '../planning/window-times';
 import { addDays, dayStartIso, localDateTime, type ReportScope } from './scope';
 
 export const TASK_LABEL: Record<TaskKind, string> = {
@@ -41,15 +42,15 @@ export function windowsBetween(
 ): WindowLine[] {
   const rows = ctx.db
     .prepare(
-      `SELECT w.id, w.device_id AS deviceId, w.start_at, w.end_at, w.kind, w.status, trim(coalesce(w.note, '') || ' ' || coalesce(w.notes, '')) AS notes,
+      `SELECT w.id, w.device_id AS deviceId, ${shownStart()} AS start_at, ${shownEnd()} AS end_at, w.kind, w.status, trim(coalesce(w.note, '') || ' ' || coalesce(w.notes, '')) AS notes,
          coalesce(d.asset_tag, 'serial ' || d.serial, 'device ' || d.id) AS assetTag, d.model, d.modality,
          coalesce(dep.name, '') AS department, d.location, t.name AS team, s.time_zone AS zone
        FROM planned_window w JOIN device d ON d.id = w.device_id
        LEFT JOIN department dep ON dep.id = d.department_id LEFT JOIN site s ON s.id = dep.site_id
        LEFT JOIN team t ON t.id = w.team_id
-       WHERE w.status <> 'cancelled' AND (? IS NULL OR w.end_at > ?) AND (? IS NULL OR w.start_at < ?)
+       WHERE w.status <> 'cancelled' AND (? IS NULL OR ${shownEnd()} > ?) AND (? IS NULL OR ${shownStart()} < ?)
          AND ${scope.deviceFilter.sql}
-       ORDER BY w.start_at, dep.name, assetTag, w.id`,
+       ORDER BY 3, dep.name, assetTag, w.id`,
     )
     .all(
       ...twice(from ? dayStartIso(from, scope.zone) : null),

@@ -10,12 +10,28 @@ import { dateOfIso, dateText, KIND_LABELS, kindWord, spanText, todayIn } from '.
 /** Rows of the preview table: enough to check a plan, not thousands. */
 const SHOWN_TASKS = 100;
 
-const CHANGE_LABELS: Record<Plan['tasks'][number]['change'], string> = {
+type PlanTask = Plan['tasks'][number];
+
+const CHANGE_LABELS: Record<PlanTask['change'], string> = {
   new: 'New',
   moved: 'Moved',
   unchanged: 'Unchanged',
   kept: 'Kept (locked)',
 };
+const CHANGE_ORDER: readonly PlanTask['change'][] = ['new', 'moved', 'unchanged', 'kept'];
+
+const changeLabel = (t: PlanTask) =>
+  t.change === 'kept' && t.status === 'in-progress' ? 'Kept (in progress)' : CHANGE_LABELS[t.change];
+
+/** The windows ahead, what the plan changes first; done work is history, not plan. */
+const windowsAhead = (plan: Plan) =>
+  plan.tasks
+    .filter((t) => t.status === 'planned' || t.status === 'in-progress')
+    .sort(
+      (a, b) =>
+        CHANGE_ORDER.indexOf(a.change) - CHANGE_ORDER.indexOf(b.change) ||
+        Date.parse(a.start) - Date.parse(b.start),
+    );
 
 export function planSummary(plan: Plan): string {
   const c = plan.changes;
@@ -79,7 +95,7 @@ export function PlanPanel({ zone }: { zone: string }) {
     if (first) goTo(dateOfIso(first.start, first.timeZone));
   }
 
-  const listed = preview?.tasks.filter((t) => t.change !== 'unchanged') ?? [];
+  const listed = preview ? windowsAhead(preview) : [];
   return (
     <section className="panel plan-panel" aria-labelledby="plan-heading">
       <div className="plan-header">
@@ -119,7 +135,9 @@ export function PlanPanel({ zone }: { zone: string }) {
               {listed.length > 0 && (
                 <div className="table-scroll">
                   <table className="table table-compact plan-table">
-                    <caption className="visually-hidden">Windows the plan adds, moves or keeps</caption>
+                    <caption className="visually-hidden">
+                      Windows ahead: what the plan adds and moves, then what stays
+                    </caption>
                     <thead>
                       <tr>
                         <th scope="col">Change</th>
@@ -133,7 +151,7 @@ export function PlanPanel({ zone }: { zone: string }) {
                     <tbody>
                       {listed.slice(0, SHOWN_TASKS).map((t) => (
                         <tr key={`${t.deviceId}-${t.kind}`}>
-                          <td>{CHANGE_LABELS[t.change]}</td>
+                          <td>{changeLabel(t)}</td>
                           <th scope="row">{t.assetTag}</th>
                           <td>{KIND_LABELS[t.kind]}</td>
                           <td>{spanText(Date.parse(t.start), Date.parse(t.end), t.timeZone)}</td>
@@ -147,7 +165,7 @@ export function PlanPanel({ zone }: { zone: string }) {
                   </table>
                   {listed.length > SHOWN_TASKS && (
                     <p className="field-help">
-                      The first {SHOWN_TASKS} of {listed.length} changed windows; the timeline shows them all
+                      The first {SHOWN_TASKS} of {listed.length} windows ahead; the timeline shows them all
                       once applied.
                     </p>
                   )}

@@ -25,9 +25,9 @@ export function WindowFacts({ window: w }: { window: PlannedWindow }) {
           {w.status === 'planned' &&
             (w.locked ? ', locked (placed by hand)' : ', placed by the auto-planner')}
           {w.status === 'done' &&
-            w.actualStart &&
-            w.actualEnd &&
-            `, actually ${spanText(Date.parse(w.actualStart), Date.parse(w.actualEnd), zone)}`}
+            w.plannedStart &&
+            w.plannedEnd &&
+            `, planned for ${spanText(Date.parse(w.plannedStart), Date.parse(w.plannedEnd), zone)}`}
         </dd>
         {w.note && (
           <>
