@@ -12,6 +12,10 @@ export const auditEntry = z.object({
   action: auditAction,
   before: z.unknown(),
   after: z.unknown(),
+  /** What the entry is about, in words: "device AUR-30001", "planned window 66 (AUR-30001)". */
+  subject: z.string(),
+  /** One line per field it changed, in words: "department: Cardiology → Nuclear Medicine". */
+  changes: z.array(z.string()),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 

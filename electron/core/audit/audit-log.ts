@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { AuditEntry, auditAction, ListAuditInput } from '../../api/schemas/audit';
 import { type CoreContext, isoNow } from '../context';
+import { mainZone } from '../planning/load-planning';
+import { changeWordsOf, describeChange, subjectOf } from './change-words';
 
 export interface AuditChange {
   readonly entity: string;
@@ -81,6 +83,7 @@ export function listAudit(ctx: CoreContext, input: ListAuditInput): AuditEntry[]
       entityId: input.entityId ?? null,
       limit: input.limit,
     }) as AuditRow[];
+  const words = changeWordsOf(ctx, mainZone(ctx));
   return rows.map((row) => ({
     id: row.id,
     at: row.at,
@@ -91,5 +94,7 @@ export function listAudit(ctx: CoreContext, input: ListAuditInput): AuditEntry[]
     action: row.action,
     before: row.before_json === null ? null : JSON.parse(row.before_json),
     after: row.after_json === null ? null : JSON.parse(row.after_json),
+    subject: subjectOf(row, words),
+    changes: describeChange(row.before_json, row.after_json, words),
   }));
 }

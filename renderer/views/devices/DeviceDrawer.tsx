@@ -98,7 +98,14 @@ export function DeviceDrawer({ detail }: { detail: DeviceDetail }) {
       <ul className="issue-list">
         {detail.history.map((entry) => (
           <li key={entry.id}>
-            {dateTime(entry.at)} · {entry.osUser} · {entry.action}: {JSON.stringify(entry.after)}
+            {dateTime(entry.at)} · {entry.osUser} · {entry.action}
+            {entry.changes.length > 0 && (
+              <ul className="change-lines">
+                {entry.changes.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            )}
           </li>
         ))}
         {detail.history.length === 0 && <li>No changes since it was added.</li>}

@@ -2,8 +2,6 @@ import { useEffect } from 'react';
 import { dateTime } from '../../labels';
 import { useAuditStore } from '../../stores/audit';
 
-const formatValue = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value));
-
 /** The newest audit entries: who changed what, when, from what to what. */
 export function RecentChanges() {
   const entries = useAuditStore((state) => state.entries);
@@ -23,8 +21,7 @@ export function RecentChanges() {
               <th scope="col">When</th>
               <th scope="col">User</th>
               <th scope="col">What</th>
-              <th scope="col">Before</th>
-              <th scope="col">After</th>
+              <th scope="col">Changes</th>
             </tr>
           </thead>
           <tbody>
@@ -33,10 +30,13 @@ export function RecentChanges() {
                 <td>{dateTime(entry.at)}</td>
                 <td>{entry.osUser}</td>
                 <td>
-                  {entry.action} {entry.entity}
+                  {entry.action} {entry.subject}
                 </td>
-                <td className="cell-json">{formatValue(entry.before)}</td>
-                <td className="cell-json">{formatValue(entry.after)}</td>
+                <td>
+                  {entry.changes.map((line) => (
+                    <div key={line}>{line}</div>
+                  ))}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChange } from './audit-report';
+import { describeChange } from './change-words';
 
 describe('a change in the audit trail', () => {
   it('names what changed, and leaves out a field recorded after only with nothing in it', () => {
