@@ -47,5 +47,7 @@ export const dashboard = dashboardFigures.extend({
   nextWindows: z.array(upcomingWindow),
   /** Only alerts with a count above 0. */
   alerts: z.array(dashboardAlert),
+  /** Windows not yet done that break a hard rule (the schedule's conflicts list). */
+  conflictingWindows: z.number().int(),
 });
 export type Dashboard = z.infer<typeof dashboard>;

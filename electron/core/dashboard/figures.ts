@@ -1,6 +1,7 @@
 import { ALERTS, type AlertKind } from '../../api/device-groups';
 import type { Dashboard, DashboardAlert } from '../../api/schemas/dashboard';
 import { type CoreContext, isoNow } from '../context';
+import { conflictsByWindow } from '../planning/windows';
 import { burnDown, burnDownRange } from '../reports/burn-down';
 import { burnDownChart } from '../reports/chart';
 import { addDays, resolveScope } from '../reports/scope';
@@ -68,5 +69,6 @@ export function getDashboardFigures(ctx: CoreContext): Dashboard {
         team,
       })),
     alerts,
+    conflictingWindows: conflictsByWindow(ctx).size,
   };
 }

@@ -187,7 +187,8 @@ function eventOf(w: PlannedWindow & { id: number }, meta: CalendarMeta, stamp: s
     ...(where ? [`LOCATION:${escapeText(where)}`] : []),
     `DESCRIPTION:${escapeText(descriptionOf(w, meta.organization))}`,
     `CATEGORIES:${escapeText(w.kind)}`,
-    `STATUS:${w.locked || w.status === 'done' ? 'CONFIRMED' : 'TENTATIVE'}`,
+    // A window that breaks a rule is not settled, even when placed by hand.
+    `STATUS:${w.status === 'done' || (w.locked && w.conflicts.length === 0) ? 'CONFIRMED' : 'TENTATIVE'}`,
     'END:VEVENT',
   ];
 }

@@ -47,7 +47,7 @@ interface WindowRow {
  */
 const keptConflicts = new WeakMap<CoreContext['db'], { version: string; conflicts: Map<number, string[]> }>();
 
-function allConflicts(ctx: CoreContext): Map<number, string[]> {
+export function conflictsByWindow(ctx: CoreContext): ReadonlyMap<number, string[]> {
   if (ctx.db.inTransaction) return computeConflicts(ctx);
   const version = ctx.db
     .prepare("SELECT total_changes() || '/' || data_version FROM pragma_data_version")
@@ -76,7 +76,7 @@ export function listWindows(
   input: ListWindowsInput,
 ): { windows: PlannedWindow[]; conflictCount: number } {
   const zone = mainZone(ctx);
-  const conflicts = allConflicts(ctx);
+  const conflicts = conflictsByWindow(ctx);
   const rows = ctx.db
     .prepare(
       `SELECT w.* FROM planned_window w JOIN device d ON d.id = w.device_id

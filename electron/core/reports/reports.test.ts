@@ -151,6 +151,7 @@ describe('the other reports', () => {
     expect(doc.header.filter[2]).toEqual(['Dates', 'windows 2026-11-29 to 2026-12-12']);
     const [table, signOff] = doc.sections;
     expect(table?.kind === 'table' && table.columns.map((c) => c.label)).toEqual([
+      'Window',
       'Planned start',
       'Planned end',
       'Device',
@@ -162,12 +163,19 @@ describe('the other reports', () => {
       'Actual end',
       'Notes',
     ]);
-    expect(table?.kind === 'table' && table.rows.map((r) => [r[0], (r[4] as readonly string[])[0]])).toEqual([
+    expect(table?.kind === 'table' && table.rows.map((r) => [r[1], (r[5] as readonly string[])[0]])).toEqual([
       ['2026-12-05 07:00', 'Quality control'],
       ['2026-12-05 07:00', 'Isolation'],
       ['2026-12-05 08:00', 'Reconnection'],
     ]);
+    const isolation = session.ctx.db
+      .prepare(
+        "SELECT w.id FROM planned_window w JOIN device d ON d.id = w.device_id WHERE d.asset_tag = 'NM-3' AND w.kind = 'isolation'",
+      )
+      .pluck()
+      .get();
     expect(table?.kind === 'table' && table.rows[1]).toEqual([
+      String(isolation),
       '2026-12-05 07:00',
       '2026-12-05 07:30',
       ['NM-3', 'Symbia T16, NM'],
@@ -196,6 +204,24 @@ describe('the other reports', () => {
       rows: [],
       empty: 'No window is planned for Radiology from 2026-11-29 to 2026-12-12.',
     });
+  });
+
+  it('a worklist says on paper which window breaks a rule, and the dashboard counts it', async () => {
+    const { session, router } = await reportHospital();
+    expect((await call<Dashboard>(router, 'getDashboard')).conflictingWindows).toBe(0);
+    // NM-3's isolation moved by hand to Sunday, outside Nuclear Medicine's Saturday slot.
+    session.ctx.db
+      .prepare(
+        `UPDATE planned_window SET start_at = '2026-12-06T06:00:00.000Z', end_at = '2026-12-06T06:30:00.000Z', locked = 1
+         WHERE kind = 'isolation' AND device_id = (SELECT id FROM device WHERE asset_tag = 'NM-3')`,
+      )
+      .run();
+    const doc = buildReport(session.ctx, input('worklist', { departments: ['Nuclear Medicine'] }));
+    const [table] = doc.sections;
+    const isolation =
+      table?.kind === 'table' ? table.rows.find((r) => r[1] === '2026-12-06 07:00') : undefined;
+    expect(isolation?.[5]).toContain("Conflict: is outside Nuclear Medicine's maintenance slots");
+    expect((await call<Dashboard>(router, 'getDashboard')).conflictingWindows).toBe(1);
   });
 
   it('the device register shows every device with its fields, matches, state and windows', async () => {

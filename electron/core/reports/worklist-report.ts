@@ -1,6 +1,7 @@
 import type { ReportInput } from '../../api/schemas/reports';
 import type { TaskKind } from '../../api/schemas/site-model';
 import type { CoreContext } from '../context';
+import { conflictsByWindow } from '../planning/windows';
 import type { Column, ReportDocument, Section } from './model';
 import { addDays, fileStemOf, resolveScope } from './scope';
 import { TASK_LABEL, type WindowLine, windowsBetween } from './windows-query';
@@ -23,6 +24,8 @@ const CHECKS: Record<TaskKind, readonly string[]> = {
 export const SIGN_OFF_ROLES = ['Biomed engineer', 'Department lead', 'Network team'] as const;
 
 const COLUMNS: readonly Column[] = [
+  // The window's number, as `isopatch task done ID` and the schedule know it: paper matched back to the plan.
+  { label: 'Window', type: 'text', width: 'narrow' },
   { label: 'Planned start', type: 'datetime' },
   { label: 'Planned end', type: 'datetime' },
   { label: 'Device', type: 'text' },
@@ -35,7 +38,8 @@ const COLUMNS: readonly Column[] = [
   { label: 'Notes', type: 'blank', width: 'wide' },
 ];
 
-const row = (w: WindowLine) => [
+const row = (w: WindowLine, conflicts: readonly string[]) => [
+  String(w.id),
   w.start,
   w.end,
   [w.assetTag, [w.model, w.modality].filter(Boolean).join(', ')].filter(Boolean),
@@ -44,6 +48,8 @@ const row = (w: WindowLine) => [
     `${TASK_LABEL[w.kind]}${w.status === 'in-progress' ? ' (in progress)' : ''}`,
     ...CHECKS[w.kind],
     ...(w.notes ? [`Note: ${w.notes}`] : []),
+    // On paper too: whoever takes the list along sees that the window breaks a rule before going.
+    ...conflicts.map((c) => `Conflict: ${c}`),
   ],
   w.team,
   null,
@@ -58,6 +64,7 @@ export function worklistReport(ctx: CoreContext, input: ReportInput): ReportDocu
   const from = scope.from ?? scope.today;
   const to = scope.to ?? addDays(from, WORKLIST_DAYS - 1);
   const windows = windowsBetween(ctx, scope, from, to).filter((w) => w.status !== 'done');
+  const conflicts = conflictsByWindow(ctx);
   const byDepartment = new Map<string, WindowLine[]>(scope.departmentNames.map((name) => [name, []]));
   for (const w of windows) {
     const name = w.department || '(no department)';
@@ -70,7 +77,7 @@ export function worklistReport(ctx: CoreContext, input: ReportInput): ReportDocu
       title: `Worklist: ${department}`,
       sheet: department,
       columns: COLUMNS,
-      rows: list.map(row),
+      rows: list.map((w) => row(w, conflicts.get(w.id) ?? [])),
       empty: `No window is planned for ${department} from ${from} to ${to}.`,
       pageBreakBefore: index > 0,
       runningLabel: `${department} · worklist ${from} to ${to}`,

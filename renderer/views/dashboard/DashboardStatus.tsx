@@ -59,7 +59,7 @@ export function DashboardStatus({ figures }: { figures: Dashboard }) {
     <>
       <section className="dashboard-alerts" aria-labelledby="dashboard-alerts-title">
         <h2 id="dashboard-alerts-title">Needs action</h2>
-        {figures.alerts.length === 0 ? (
+        {figures.alerts.length === 0 && figures.conflictingWindows === 0 ? (
           <p className="view-intro">Nothing needs action now.</p>
         ) : (
           <ul>
@@ -68,6 +68,16 @@ export function DashboardStatus({ figures }: { figures: Dashboard }) {
                 <a href={groupHref(alert.group)}>{alert.text}</a>
               </li>
             ))}
+            {figures.conflictingWindows > 0 && (
+              <li className="dashboard-alert" data-testid="alert-conflicts">
+                <a href={hrefOf('schedule')}>
+                  {figures.conflictingWindows === 1
+                    ? '1 planned window breaks a rule'
+                    : `${figures.conflictingWindows} planned windows break a rule`}{' '}
+                  (the conflicts list in the schedule says which and why).
+                </a>
+              </li>
+            )}
           </ul>
         )}
       </section>
