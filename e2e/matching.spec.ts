@@ -29,6 +29,8 @@ test('confirm the suggested matches of one model, make a patch available and see
   await expect(review.getByRole('status')).toHaveText(
     'Intevo Bold is now in SPECT/CT Systems; 2 devices follow the rule.',
   );
+  // The decided row is gone; focus is on the section, not lost to the page.
+  await expect(review.getByRole('heading', { name: 'Matches to confirm' })).toBeFocused();
   await expect(review.getByText('No suggested matches wait for a decision.')).toBeVisible();
 
   await page.getByRole('link', { name: 'Devices' }).first().click();

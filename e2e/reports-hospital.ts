@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import type { WebApp } from './fixtures';
 
+const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
 /**
  * A hospital of 300 devices for the report tests, made through the app's own API (as the web page calls it):
  * four departments, 200 devices the 2017 Siemens advisories affect, work done on many of them, a site model
@@ -109,7 +111,8 @@ export async function seedHospital(app: WebApp): Promise<void> {
     await move(tag('CARD', i), 'risk-accepted', {
       reason: 'Replaced in the spring; a closed segment until then.',
       approver: 'Dr. Weber (CISO)',
-      reviewDate: `2026-12-${String(1 + i * 2).padStart(2, '0')}`,
+      // Ahead of today, as a review date must be: the first ones within the dashboard's notice of 14 days.
+      reviewDate: daysFromToday(2 + i * 2),
     });
   for (let i = 1; i <= 30; i++)
     await move(tag('RAD', i), 'not-affected', { reason: 'Not a Siemens system.' });

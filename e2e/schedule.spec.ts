@@ -205,12 +205,11 @@ test('preview and apply the plan, drag a window into a conflict, mark a task don
   await dialog.getByLabel('Actual end').fill(`${yesterday.iso}T07:40`);
   await dialog.getByRole('button', { name: 'Mark done' }).click();
   await expect(dialog).toBeHidden();
-  await expect(first).toHaveAccessibleName(
-    new RegExp(`^NM-1 isolation, done, ${saturday.label} 07:00-07:30`),
-  );
   await expect(timeline.getByRole('status')).toContainText(
     `NM-1 isolation ${saturday.label} 07:00-07:30 marked done (${yesterday.label} 07:05-07:40)`,
   );
+  // Done work is shown when it was done, no longer at its planned time.
+  await expect(first).toHaveCount(0);
 
   // The calendar of every department, downloaded as a file.
   const download = page.waitForEvent('download');
@@ -220,6 +219,9 @@ test('preview and apply the plan, drag a window into a conflict, mark a task don
   const content = readFileSync(await file.path(), 'utf8');
   expect(content.startsWith('BEGIN:VCALENDAR')).toBe(true);
   expect(content).toContain('Isolate NM-1 (Symbia T16) - Nuclear Medicine');
+  const done = content.split('BEGIN:VEVENT').find((event) => event.includes('Isolate NM-1'));
+  const startedAt = DateTime.fromISO(`${yesterday.iso}T07:05`, { zone: ZONE }).toUTC();
+  expect(done).toContain(`DTSTART:${startedAt.toFormat("yyyyLLdd'T'HHmmss'Z'")}`);
   await expect(page.getByText(/Saved isopatch-windows-all-.*\.ics with 2 windows\./)).toBeVisible();
 });
 
@@ -325,6 +327,14 @@ test('keyboard moves and resizes a window; day and month scales; a window planne
   await expect(edit).toBeHidden();
   await expect(patch).toHaveAccessibleName(
     new RegExp(`^NM-1 patch ${saturday.label} 10:00-13:00, team Siemens field service`),
+  );
+  // Lock it again where it is, without moving it.
+  await patch.click();
+  await expect(edit).toBeVisible();
+  await edit.getByRole('button', { name: 'Lock where it is' }).click();
+  await expect(edit).toBeHidden();
+  await expect(patch).toHaveAccessibleName(
+    new RegExp(`^NM-1 patch, locked, ${saturday.label} 10:00-13:00, team Siemens field service`),
   );
   await patch.click();
   await expect(edit).toBeVisible();

@@ -76,7 +76,11 @@ export async function measure(path: string, devices: number, runs: number) {
       steps.push([
         tag,
         'risk-accepted',
-        { reason: 'Replacement ordered', approver: 'CISO', reviewDate: '2027-01-15' },
+        {
+          reason: 'Replacement ordered',
+          approver: 'CISO',
+          reviewDate: new Date(now + 60 * DAY).toISOString().slice(0, 10),
+        },
       ]);
   });
   for (const [i, [assetTag, state, more]] of steps.entries()) {

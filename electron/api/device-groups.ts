@@ -31,7 +31,7 @@ export type DeviceGroup = (typeof DEVICE_GROUPS)[number];
 export const DEVICE_GROUP_LABELS: Readonly<Record<DeviceGroup, string>> = {
   affected: 'Affected devices',
   exposed: 'Exposed devices (affected, neither isolated nor patched)',
-  isolated: 'Isolated devices awaiting the patch',
+  isolated: 'Isolated devices, not yet patched',
   patched: 'Patched devices awaiting QC',
   verified: 'Verified devices (QC passed)',
   'risk-accepted': 'Devices with an accepted risk',

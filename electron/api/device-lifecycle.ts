@@ -32,6 +32,26 @@ export const NEXT_STATES: Readonly<Record<DeviceState, readonly DeviceState[]>> 
 export const isSideState = (state: DeviceState): boolean =>
   (SIDE_STATES as readonly string[]).includes(state);
 
+/**
+ * States a device may enter again from themselves: a risk acceptance is renewed or changed in place (new review
+ * date, reason or approver) without leaving "risk accepted". Every other "move" to the state a device is in
+ * changes nothing.
+ */
+export const RENEWABLE_STATES = ['risk-accepted'] as const satisfies readonly DeviceState[];
+
+export const canRenew = (state: DeviceState): boolean =>
+  (RENEWABLE_STATES as readonly string[]).includes(state);
+
+/** How many days before its review date a risk acceptance counts as due for review (dashboard, report, drawer). */
+export const REVIEW_NOTICE_DAYS = 14;
+
+/**
+ * How far from today a plan may start, a window may lie and a review date may be set. Work is planned for the
+ * coming months and recorded for the past ones; a date decades away is a typo, and every conflict check would
+ * walk the maintenance calendar across all the years between.
+ */
+export const PLANNING_REACH_DAYS = 2 * 366;
+
 export function canMove(from: DeviceState, to: DeviceState): boolean {
   if (from === to) return false;
   if (isSideState(to)) return !(from === 'decommissioned' && to === 'risk-accepted');

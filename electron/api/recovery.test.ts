@@ -183,7 +183,8 @@ describe('exporting the database', () => {
       'exportDatabase',
       {},
     );
-    expect(copy.fileName).toMatch(/^isopatch-\d{8}-\d{4}\.sqlite$/);
+    // Named in the site's time (Berlin), as the person saving it reads the clock.
+    expect(copy.fileName).toBe('isopatch-20261129-1100.sqlite'); // 10:00 UTC
     const elsewhere = join(tempDir(), copy.fileName);
     writeFileSync(elsewhere, Buffer.from(copy.content, 'base64'));
     expect(readFileSync(elsewhere).length).toBe(copy.bytes);

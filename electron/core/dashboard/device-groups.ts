@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { type DeviceGroup, STATUS_CATEGORIES, type StatusCategory } from '../../api/device-groups';
+import { REVIEW_NOTICE_DAYS } from '../../api/device-lifecycle';
 import type { DeviceState } from '../../api/schemas/devices';
 import type { CoreContext } from '../context';
 import { mainZone, readPolicies } from '../planning/load-planning';
@@ -46,8 +47,7 @@ export const AFFECTED_CATEGORIES: readonly StatusCategory[] = STATUS_CATEGORIES.
 /** Still without the patch: the burn-down's second line. */
 export const UNPATCHED_CATEGORIES: readonly StatusCategory[] = ['exposed', 'isolated', 'risk-accepted'];
 
-/** A risk acceptance is due for review from this many days before its review date. */
-export const REVIEW_NOTICE_DAYS = 14;
+export { REVIEW_NOTICE_DAYS };
 
 /** The condition for one group over a device aliased `d`, with its parameters. */
 export function groupCondition(ctx: CoreContext, group: DeviceGroup): { sql: string; params: unknown[] } {

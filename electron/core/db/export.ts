@@ -1,10 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DateTime } from 'luxon';
 import type { BackupList, DatabaseExport } from '../../api/schemas/database-files';
 import type { CoreContext } from '../context';
+import { isDemoDatabase } from '../demo/marker';
 import { AppError } from '../errors';
-import { listBackups, stamp } from './backup';
+import { mainZone } from '../planning/load-planning';
+import { listBackups } from './backup';
 import { DISK_FULL_MESSAGE } from './storage-errors';
 
 /**
@@ -25,13 +28,19 @@ export async function exportDatabase(ctx: CoreContext): Promise<DatabaseExport> 
     });
     const bytes = readFileSync(copy);
     return {
-      fileName: `isopatch-${stamp(ctx.now()).slice(0, 13)}.sqlite`,
+      fileName: exportFileName(ctx),
       content: bytes.toString('base64'),
       bytes: bytes.length,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true }); // our own temporary copy, nothing of the user's
   }
+}
+
+/** isopatch-20261129-2105.sqlite in the main site's time, as the person saving it reads the clock; a demo says so. */
+function exportFileName(ctx: CoreContext): string {
+  const local = DateTime.fromJSDate(ctx.now(), { zone: mainZone(ctx) }).toFormat('yyyyLLdd-HHmm');
+  return `isopatch-${isDemoDatabase(ctx) ? 'demo-' : ''}${local}.sqlite`;
 }
 
 /** The backups of a database with their times, newest first; works without opening the database. */

@@ -4,7 +4,9 @@ import { refreshPriority } from '../advisories/matching/risk';
 import type { AuditRecorder } from '../audit/audit-log';
 import { type CoreContext, isoNow } from '../context';
 import { AppError } from '../errors';
-import { assertTransition, isSideState, networkAfter, type StateDetails } from './lifecycle';
+import { mainZone } from '../planning/load-planning';
+import { localDateOf } from '../planning/local-time';
+import { assertTransition, canRenew, isSideState, networkAfter, type StateDetails } from './lifecycle';
 
 interface StateRow {
   id: number;
@@ -41,7 +43,9 @@ export function findDevice(ctx: CoreContext, by: { deviceId?: number; assetTag?:
 
 /**
  * Moves one device to a new state if the lifecycle allows it, with what the step implies: the network state
- * follows isolation and reconnection, and a side state cancels the device's open windows. Audited.
+ * follows isolation and reconnection, and a side state cancels the device's open windows. A risk acceptance given
+ * again (risk accepted -> risk accepted) is renewed in place: its reason, approver and review date are replaced.
+ * Audited; the same state with the same details changes nothing.
  */
 export function moveDevice(
   ctx: CoreContext,
@@ -51,8 +55,10 @@ export function moveDevice(
   audit: AuditRecorder,
 ): void {
   const label = deviceLabel(device);
-  assertTransition(label, device.state, to, details);
-  if (device.state === to) return;
+  const today = () => localDateOf(ctx.now().getTime(), mainZone(ctx));
+  assertTransition(label, device.state, to, details, today);
+  const entered = device.state !== to;
+  if (!entered && !canRenew(to)) return;
   const next = {
     state: to,
     network_state: networkAfter(to, device.network_state),
@@ -60,6 +66,12 @@ export function moveDevice(
     risk_approver: to === 'risk-accepted' ? (details.approver ?? null) : device.risk_approver,
     risk_review_date: to === 'risk-accepted' ? (details.reviewDate ?? null) : device.risk_review_date,
   };
+  const unchanged =
+    !entered &&
+    next.state_reason === device.state_reason &&
+    next.risk_approver === device.risk_approver &&
+    next.risk_review_date === device.risk_review_date;
+  if (unchanged) return;
   const at = isoNow(ctx);
   ctx.db
     .prepare(
@@ -84,7 +96,7 @@ export function moveDevice(
     after: next,
   });
   refreshPriority(ctx, device.id);
-  if (isSideState(to)) cancelOpenWindows(ctx, device.id, `device ${next.state}`, audit);
+  if (entered && isSideState(to)) cancelOpenWindows(ctx, device.id, `device ${next.state}`, audit);
 }
 
 function cancelOpenWindows(ctx: CoreContext, deviceId: number, why: string, audit: AuditRecorder) {

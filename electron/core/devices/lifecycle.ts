@@ -1,8 +1,10 @@
-import { canMove, isSideState } from '../../api/device-lifecycle';
+import { DateTime } from 'luxon';
+import { canMove, canRenew, isSideState } from '../../api/device-lifecycle';
 import type { DeviceState } from '../../api/schemas/devices';
 import { AppError } from '../errors';
+import { PLANNING_REACH_DAYS } from '../planning/reach';
 
-export { canMove, isSideState };
+export { canMove, canRenew, isSideState };
 
 /**
  * The life of an affected device: affected -> isolation planned -> isolated -> patch planned -> patched ->
@@ -22,7 +24,8 @@ export const REQUIRES: Record<DeviceState, string> = {
   patched: 'a device is patched after it was isolated',
   verified: 'a device is verified (QC passed) only after it was patched',
   reconnected: 'a device is reconnected only after its patch was verified (QC passed)',
-  'risk-accepted': 'a risk can be accepted for any device that is not decommissioned',
+  'risk-accepted':
+    'a risk can be accepted (and an acceptance renewed) for any device that is not decommissioned',
   'not-affected': 'any device can be marked not affected',
   decommissioned: 'any device can be decommissioned',
 };
@@ -47,15 +50,21 @@ export interface StateDetails {
   readonly reviewDate?: string | null | undefined;
 }
 
-/** Refuses an illegal step, or a side state without what it needs, naming the device and the reason. */
+/**
+ * Refuses an illegal step, or a side state without what it needs, naming the device and the reason. The one rule
+ * for every way in (the CLI's set-state, the drawer's state form and its "Renew or change the acceptance"): the
+ * same state again is no step, except a risk acceptance, which is renewed with all it needs, like a new one.
+ * `today` is the site's local date, asked only when a review date is to be checked.
+ */
 export function assertTransition(
   device: string,
   from: DeviceState,
   to: DeviceState,
-  details: StateDetails = {},
+  details: StateDetails,
+  today: () => string,
 ) {
-  if (from === to) return;
-  if (!canMove(from, to)) {
+  if (from === to && !canRenew(to)) return;
+  if (from !== to && !canMove(from, to)) {
     throw new AppError(
       'CONFLICT',
       `${device} cannot go from "${STATE_LABEL[from]}" to "${STATE_LABEL[to]}": ${REQUIRES[to]}.`,
@@ -68,6 +77,27 @@ export function assertTransition(
   ].filter((m): m is string => m !== null);
   if (missing.length > 0) {
     throw new AppError('INVALID_INPUT', `Marking ${device} "${STATE_LABEL[to]}" needs ${inWords(missing)}.`);
+  }
+  if (to === 'risk-accepted' && details.reviewDate) assertReviewDate(device, details.reviewDate, today());
+}
+
+/**
+ * A risk is looked at again in the future, and within the planning reach (two years, as a plan or a window): a
+ * date that has passed would make the acceptance due at once, and one more than two years ahead is most likely a typo.
+ */
+export function assertReviewDate(device: string, reviewDate: string, today: string): void {
+  if (reviewDate <= today) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `The review date of ${device}, ${reviewDate}, must be after today (${today}): the risk is looked at again in the future.`,
+    );
+  }
+  const last = DateTime.fromISO(today).plus({ days: PLANNING_REACH_DAYS }).toISODate() as string;
+  if (reviewDate > last) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `The review date of ${device}, ${reviewDate}, is more than two years from today (after ${last}); check the year.`,
+    );
   }
 }
 

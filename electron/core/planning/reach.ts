@@ -1,13 +1,9 @@
+import { PLANNING_REACH_DAYS } from '../../api/device-lifecycle';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { DAY_MS } from './planning-data';
 
-/**
- * How far from today a plan may start and a window may lie. Isolation and patch work is planned for the coming
- * months and recorded for the past ones; a date decades away is a typo, and every conflict check would walk the
- * maintenance calendar across all the years between.
- */
-export const PLANNING_REACH_DAYS = 2 * 366;
+export { PLANNING_REACH_DAYS };
 
 /** Refuses an instant more than two years before or after now, naming what it is and the value as written. */
 export function assertWithinReach(ctx: CoreContext, ms: number, what: string, written: string): void {

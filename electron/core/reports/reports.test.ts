@@ -33,7 +33,7 @@ describe('the status report', () => {
     expect(figures?.kind === 'figures' && figures.figures.map((f) => [f.label, f.value])).toEqual([
       ['Affected', 3],
       ['Exposed', 1],
-      ['Isolated, awaiting patch', 0],
+      ['Isolated, not yet patched', 0],
       ['Patched', 1],
       ['Verified', 0],
       ['Risk accepted', 1],

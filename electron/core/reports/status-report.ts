@@ -60,7 +60,7 @@ export function statusCounts(ctx: CoreContext, scope: Pick<ReportScope, 'deviceF
 export const FIGURE_WORDS: readonly { key: keyof StatusFigures; label: string; help: string }[] = [
   { key: 'affected', label: 'Affected', help: 'devices an advisory affects' },
   { key: 'exposed', label: 'Exposed', help: 'affected, neither isolated nor patched' },
-  { key: 'isolatedAwaitingPatch', label: 'Isolated, awaiting patch', help: 'in a segment or disconnected' },
+  { key: 'isolatedAwaitingPatch', label: 'Isolated, not yet patched', help: 'in a segment or disconnected' },
   { key: 'patched', label: 'Patched', help: 'patch installed, QC to do' },
   { key: 'verified', label: 'Verified', help: 'QC passed (reconnected included)' },
   { key: 'riskAccepted', label: 'Risk accepted', help: 'with a review date' },

@@ -172,11 +172,19 @@ const SOURCES = {
 
 function describePatch(value: unknown): string {
   if (!value || typeof value !== 'object') return 'not set';
-  const patch = value as { status?: string; available_from?: string | null; update_id?: string | null };
+  const patch = value as {
+    status?: string;
+    available_from?: string | null;
+    expected_date?: string | null;
+    update_id?: string | null;
+    delivery?: string | null;
+  };
   return [
     patch.status?.replace(/-/g, ' '),
+    patch.expected_date && `expected ${patch.expected_date}`,
     patch.available_from && `from ${patch.available_from}`,
     patch.update_id,
+    patch.delivery && `(${patch.delivery.replace(/-/g, ' ')})`,
   ]
     .filter(Boolean)
     .join(' ');

@@ -2,7 +2,7 @@ import type { DeviceStateCounts } from '../../../electron/api/schemas/advisories
 
 const STAGES: readonly [keyof DeviceStateCounts, string][] = [
   ['exposed', 'exposed'],
-  ['isolated', 'isolated, awaiting patch'],
+  ['isolated', 'isolated, not yet patched'],
   ['patched', 'patched, QC to do'],
   ['verified', 'verified or reconnected'],
   ['riskAccepted', 'risk accepted'],

@@ -1,6 +1,7 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import type { MatchSuggestion } from '../../../electron/api/schemas/advisories';
 import { call } from '../../api';
+import { counted } from '../../labels';
 import { useLiveQuery } from '../../live-query';
 import { reportError } from '../../stores/errors';
 
@@ -16,13 +17,19 @@ export function MatchReview() {
     'suggestions',
   );
   const [message, setMessage] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The decided row leaves the table: focus goes to the section, whose status says what happened.
+  const decided = (text: string) => {
+    setMessage(text);
+    heading.current?.focus();
+  };
 
   async function confirm(suggestion: MatchSuggestion) {
     if (!suggestion.family) return;
     const result = await call('confirmMatch', { model: suggestion.model, family: suggestion.family });
     if (result.ok)
-      setMessage(
-        `${result.value.model} is now in ${result.value.family}${suggestion.newFamily ? ', a new product family' : ''}; ${result.value.devices} devices follow the rule.`,
+      decided(
+        `${result.value.model} is now in ${result.value.family}${suggestion.newFamily ? ', a new product family' : ''}; ${counted(result.value.devices, 'device follows', 'devices follow')} the rule.`,
       );
     else reportError(result.error);
   }
@@ -30,7 +37,9 @@ export function MatchReview() {
   if (!suggestions) return null;
   return (
     <section className="panel" aria-labelledby="review-heading">
-      <h2 id="review-heading">Matches to confirm</h2>
+      <h2 id="review-heading" ref={heading} tabIndex={-1}>
+        Matches to confirm
+      </h2>
       <p role="status">{message}</p>
       {suggestions.length === 0 ? (
         <p className="field-help">No suggested matches wait for a decision.</p>
@@ -71,7 +80,7 @@ export function MatchReview() {
                         Confirm {s.model} as {s.family}
                       </button>
                     )}
-                    <NotAffectedForm suggestion={s} onDone={setMessage} />
+                    <NotAffectedForm suggestion={s} onDone={decided} />
                   </td>
                 </tr>
               ))}
@@ -96,7 +105,9 @@ function NotAffectedForm({
     event.preventDefault();
     const result = await call('rejectModel', { vendor: suggestion.vendor, model: suggestion.model, reason });
     if (result.ok)
-      onDone(`${suggestion.model} is not affected; ${result.value.devices} devices follow the rule.`);
+      onDone(
+        `${suggestion.model} is not affected; ${counted(result.value.devices, 'device follows', 'devices follow')} the rule.`,
+      );
     else reportError(result.error);
   }
   return (

@@ -11,7 +11,7 @@ export const groupHref = (group: DeviceGroup) => `${hrefOf('devices')}?group=${g
 const TILES: readonly { key: keyof StatusFigures; group: DeviceGroup; label: string; help: string }[] = [
   { key: 'affected', group: 'affected', label: 'Affected', help: 'devices an advisory affects' },
   { key: 'exposed', group: 'exposed', label: 'Exposed', help: 'affected, neither isolated nor patched' },
-  { key: 'isolatedAwaitingPatch', group: 'isolated', label: 'Isolated', help: 'awaiting the patch' },
+  { key: 'isolatedAwaitingPatch', group: 'isolated', label: 'Isolated', help: 'not yet patched' },
   { key: 'patched', group: 'patched', label: 'Patched', help: 'QC still to do' },
   { key: 'verified', group: 'verified', label: 'Verified', help: 'QC passed' },
   { key: 'riskAccepted', group: 'risk-accepted', label: 'Risk accepted', help: 'with a review date' },

@@ -3,6 +3,7 @@ import type { CompensatingControls, DeviceDetail } from '../../../electron/api/s
 import { call } from '../../api';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { hrefOf } from '../../stores/navigation';
+import { RiskAcceptance } from './RiskAcceptance';
 
 const CONTROLS: [keyof CompensatingControls, string][] = [
   ['dedicatedSegment', 'In a dedicated network segment'],
@@ -17,7 +18,10 @@ const STATUS = {
   rejected: 'Rejected',
 };
 
-/** Why the device is affected, how urgent it is, and what protects it until the patch. */
+/**
+ * Why the device is affected, how urgent it is, and what protects it until the patch; for a risk-accepted device,
+ * the acceptance after it.
+ */
 export function DeviceRisk({ detail }: { detail: DeviceDetail }) {
   const [network, setNetwork] = useState(detail.networkState);
   const [controls, setControls] = useState<CompensatingControls>(detail.controls);
@@ -45,72 +49,76 @@ export function DeviceRisk({ detail }: { detail: DeviceDetail }) {
   };
 
   return (
-    <section aria-labelledby="risk-heading">
-      <h3 id="risk-heading">
-        Advisories
-        {detail.priority !== null && <span className="priority"> · priority {detail.priority}</span>}
-      </h3>
-      {detail.matches.length === 0 ? (
-        <p className="field-help">No advisory matches this device.</p>
-      ) : (
-        <ul className="issue-list">
-          {detail.matches.map((m) => (
-            <li key={m.advisory}>
-              <a href={hrefOf('advisories', encodeURIComponent(m.advisory))}>{m.advisory}</a> (
-              {STATUS[m.status]}, CVSS <SeverityBadge score={m.maxCvss} />, patch {m.patch.replace(/-/g, ' ')}
-              ): {m.reason}
-            </li>
-          ))}
-        </ul>
-      )}
-      <form className="edit-form" onSubmit={saveProtection} aria-label="Network and compensating controls">
-        <div className="field">
-          <label htmlFor={ids.network}>Network</label>
-          <select
-            id={ids.network}
-            value={network}
-            onChange={(event) => setNetwork(event.target.value as typeof network)}
-          >
-            <option value="connected">Connected</option>
-            <option value="isolated">Isolated in a dedicated segment</option>
-            <option value="disconnected">Disconnected, stand-alone</option>
-          </select>
-        </div>
-        <fieldset className="controls">
-          <legend>Compensating controls</legend>
-          {CONTROLS.map(([key, label]) => (
-            <label key={key} className="checkbox">
-              <input
-                type="checkbox"
-                checked={controls[key] === true}
-                onChange={(event) => setControls({ ...controls, [key]: event.target.checked })}
-              />
-              {label}
-            </label>
-          ))}
-        </fieldset>
-        <button type="submit" className="button-quiet">
-          Save protection
-        </button>
-      </form>
-      {detail.state !== 'not-affected' && detail.matches.length > 0 && (
-        <form className="edit-form" onSubmit={markNotAffected} aria-label="Mark not affected">
+    <>
+      <section aria-labelledby="risk-heading">
+        <h3 id="risk-heading">
+          Advisories
+          {detail.priority !== null && <span className="priority"> · priority {detail.priority}</span>}
+        </h3>
+        {detail.matches.length === 0 ? (
+          <p className="field-help">No advisory matches this device.</p>
+        ) : (
+          <ul className="issue-list">
+            {detail.matches.map((m) => (
+              <li key={m.advisory}>
+                <a href={hrefOf('advisories', encodeURIComponent(m.advisory))}>{m.advisory}</a> (
+                {STATUS[m.status]}, CVSS <SeverityBadge score={m.maxCvss} />, patch{' '}
+                {m.patch.replace(/-/g, ' ')}
+                ): {m.reason}
+              </li>
+            ))}
+          </ul>
+        )}
+        <form className="edit-form" onSubmit={saveProtection} aria-label="Network and compensating controls">
           <div className="field">
-            <label htmlFor={ids.reason}>Why this device is not affected</label>
-            <textarea
-              id={ids.reason}
-              value={reason}
-              rows={2}
-              onChange={(event) => setReason(event.target.value)}
-            />
+            <label htmlFor={ids.network}>Network</label>
+            <select
+              id={ids.network}
+              value={network}
+              onChange={(event) => setNetwork(event.target.value as typeof network)}
+            >
+              <option value="connected">Connected</option>
+              <option value="isolated">Isolated in a dedicated segment</option>
+              <option value="disconnected">Disconnected, stand-alone</option>
+            </select>
           </div>
-          <button type="submit" className="button-quiet" disabled={reason.trim() === ''}>
-            Mark not affected
+          <fieldset className="controls">
+            <legend>Compensating controls</legend>
+            {CONTROLS.map(([key, label]) => (
+              <label key={key} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={controls[key] === true}
+                  onChange={(event) => setControls({ ...controls, [key]: event.target.checked })}
+                />
+                {label}
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit" className="button-quiet">
+            Save protection
           </button>
         </form>
-      )}
-      {detail.state === 'not-affected' && <p>Marked not affected: {detail.stateReason}</p>}
-      <p role="status">{message}</p>
-    </section>
+        {detail.state !== 'not-affected' && detail.matches.length > 0 && (
+          <form className="edit-form" onSubmit={markNotAffected} aria-label="Mark not affected">
+            <div className="field">
+              <label htmlFor={ids.reason}>Why this device is not affected</label>
+              <textarea
+                id={ids.reason}
+                value={reason}
+                rows={2}
+                onChange={(event) => setReason(event.target.value)}
+              />
+            </div>
+            <button type="submit" className="button-quiet" disabled={reason.trim() === ''}>
+              Mark not affected
+            </button>
+          </form>
+        )}
+        {detail.state === 'not-affected' && <p>Marked not affected: {detail.stateReason}</p>}
+        <p role="status">{message}</p>
+      </section>
+      {detail.state === 'risk-accepted' && <RiskAcceptance detail={detail} />}
+    </>
   );
 }

@@ -77,6 +77,8 @@ export function DeviceStateForm({ detail }: { detail: DeviceDetail }) {
       <p className="field-help">
         Now {LABEL[detail.state].toLowerCase()}. Only the steps its lifecycle allows from here are offered:
         isolate first, patch, verify (QC), then reconnect.
+        {detail.state === 'risk-accepted' &&
+          ' To extend the review date, use "Renew or change the acceptance" above: the device stays risk accepted.'}
       </p>
       <div className="field">
         <label htmlFor={ids.to}>New state</label>

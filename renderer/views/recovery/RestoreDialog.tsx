@@ -2,23 +2,39 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { BackupFile } from '../../../electron/api/schemas/database-files';
 import { useRecoveryStore } from '../../stores/recovery';
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'medium' });
+// ISO-style, as every view writes times, to the second: two backups of one minute stay apart.
+const WHEN = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'medium' });
+/** When a backup was made, in this computer's local time ("2026-11-29 19:58:04"). */
+export const backupTime = (backup: BackupFile) => WHEN.format(new Date(backup.createdAt));
 
-function reasonOf(backup: BackupFile): string {
+/** Why a backup was made, in words. */
+export function reasonOf(backup: BackupFile): string {
   const upgrade = /^before-v(\d+)$/.exec(backup.reason);
   if (upgrade) return `Before the upgrade to schema version ${upgrade[1]}`;
   if (backup.reason === 'daily') return 'Daily, at start';
   return backup.reason;
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-/** A modal list of the backups with their times; restoring one keeps the refused file beside it, never deletes it. */
-export function RestoreDialog({ onClose }: { onClose: () => void }) {
+/**
+ * A modal list of the backups with their times; restoring one keeps the refused file beside it, never deletes it.
+ * With `replacing` (Settings > Database, the database in use), it starts on the chosen backup, says that the file
+ * in use is kept as `.replaced-<time>` and what its changes become, and closes itself after a restore.
+ */
+export function RestoreDialog({
+  onClose,
+  replacing = false,
+  initial,
+}: {
+  onClose: () => void;
+  replacing?: boolean;
+  initial?: string;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const { list, busy, problem, load, restore } = useRecoveryStore();
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string | null>(initial ?? null);
 
   useEffect(() => {
     const element = dialog.current;
@@ -33,6 +49,7 @@ export function RestoreDialog({ onClose }: { onClose: () => void }) {
 
   const backups = list?.backups ?? [];
   const selected = chosen ?? backups[0]?.path ?? null;
+  const fileName = list ? (list.databasePath.split(/[\\/]/).at(-1) ?? '') : 'isopatch.sqlite';
   return (
     <dialog
       ref={dialog}
@@ -61,22 +78,35 @@ export function RestoreDialog({ onClose }: { onClose: () => void }) {
                 checked={selected === backup.path}
                 onChange={() => setChosen(backup.path)}
               />
-              <time dateTime={backup.createdAt}>{when.format(new Date(backup.createdAt))}</time>
+              <time dateTime={backup.createdAt}>{backupTime(backup)}</time>
               <span>{reasonOf(backup)}</span>
               <span className="restore-size">{megabytes(backup.bytes)}</span>
             </label>
           ))}
         </fieldset>
       )}
-      <p className="field-help">
-        The file Isopatch refused is not deleted: it stays beside the database as{' '}
-        <code>
-          {list
-            ? `${list.databasePath.split(/[\\/]/).at(-1)}.damaged-<time>`
-            : 'isopatch.sqlite.damaged-<time>'}
-        </code>
-        , with its -wal and -shm files, for a closer look or for your IT department.
-      </p>
+      {replacing ? (
+        <div className="restore-effect">
+          <p>
+            The chosen backup is checked first (if it is unfit, nothing changes), then takes the place of the
+            database in use.{' '}
+            <strong>Every change made since the backup was made is no longer in the database</strong>: device
+            states, plans, imports, settings.
+          </p>
+          <p className="field-help">
+            The database in use is not deleted: it stays beside it as{' '}
+            <code>{fileName}.replaced-&lt;time&gt;</code>, with its -wal and -shm files. It is not one of the
+            backups listed here; to go back to it, close Isopatch and run <code>isopatch restore</code> with
+            that file.
+          </p>
+        </div>
+      ) : (
+        <p className="field-help">
+          The file Isopatch refused is not deleted: it stays beside the database as{' '}
+          <code>{fileName}.damaged-&lt;time&gt;</code>, with its -wal and -shm files, for a closer look or for
+          your IT department.
+        </p>
+      )}
       {problem && (
         <p className="refused-message" role="alert">
           {problem}
@@ -88,7 +118,10 @@ export function RestoreDialog({ onClose }: { onClose: () => void }) {
           className="button-primary"
           disabled={selected === null || busy}
           onClick={() => {
-            if (selected) void restore(selected);
+            if (selected)
+              void restore(selected).then((done) => {
+                if (done && replacing) onClose();
+              });
           }}
         >
           {busy ? 'Restoring…' : 'Restore this backup'}

@@ -48,7 +48,8 @@ export function MarkDoneForm({
     store.closeForm();
     store.select(id, true);
     store.say(
-      `${windowTitle(result.value)} marked done (${spanText(Date.parse(result.value.actualStart ?? result.value.start), Date.parse(result.value.actualEnd ?? result.value.end), zone)}); ${result.value.assetTag} moves on.`,
+      // Named as it was planned; the timeline now shows it when it was done.
+      `${windowTitle(w)} marked done (${spanText(Date.parse(result.value.start), Date.parse(result.value.end), zone)}); ${result.value.assetTag} moves on.`,
     );
   }
 

@@ -3,7 +3,10 @@ import type { PlannedWindow } from '../../../electron/api/schemas/planning';
 import { call } from '../../api';
 import { useScheduleStore, windowTitle } from '../../stores/schedule';
 
-/** Unlocks a window placed by hand (the auto-planner may then move it), or deletes a window once confirmed. */
+/**
+ * Locks a window the auto-planner placed where it is, unlocks one placed by hand (the auto-planner may then move
+ * it), or deletes a window once confirmed.
+ */
 export function WindowActions({
   window: w,
   onProblem,
@@ -22,6 +25,21 @@ export function WindowActions({
     store.say(`${windowTitle(result.value)} is unlocked: the auto-planner may move it at the next plan.`);
   }
 
+  async function lock() {
+    // Saving it unchanged is placing it by hand: locked from then on.
+    const result = await call('saveWindow', {
+      id,
+      deviceId: w.deviceId,
+      kind: w.kind,
+      start: w.start,
+      end: w.end,
+    });
+    if (!result.ok) return onProblem(result.error.message);
+    const store = useScheduleStore.getState();
+    store.closeForm();
+    store.say(`${windowTitle(result.value)} is locked: the auto-planner leaves it where it is.`);
+  }
+
   async function remove() {
     const result = await call('deleteWindow', { id });
     if (!result.ok) return onProblem(result.error.message);
@@ -33,6 +51,11 @@ export function WindowActions({
 
   return (
     <div className="dialog-section form-actions">
+      {!w.locked && w.status === 'planned' && (
+        <button type="button" className="button-quiet" onClick={() => void lock()}>
+          Lock where it is
+        </button>
+      )}
       {w.locked && w.status === 'planned' && (
         <button type="button" className="button-quiet" onClick={() => void unlock()}>
           Unlock (let the auto-planner move it)

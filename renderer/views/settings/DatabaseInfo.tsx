@@ -3,6 +3,7 @@ import { call } from '../../api';
 import { bytesOfBase64, saveFile } from '../../save-file';
 import { useDatabaseStore } from '../../stores/database';
 import '../../styles/recovery.css';
+import { BackupsPanel } from './BackupsPanel';
 
 /** "Export database...": a consistent copy made while Isopatch runs, to keep or to move to another computer. */
 function DatabaseExport() {
@@ -58,6 +59,7 @@ export function DatabaseInfo() {
         </dd>
       </dl>
       <DatabaseExport />
+      <BackupsPanel />
     </section>
   );
 }

@@ -1,0 +1,247 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { PLANNING_REACH_DAYS, REVIEW_NOTICE_DAYS } from '../../../electron/api/device-lifecycle';
+import type { DeviceDetail } from '../../../electron/api/schemas/devices';
+import { call } from '../../api';
+import { BadgeShape } from '../../components/BadgeShape';
+import { useSettingsStore } from '../../stores/settings';
+
+export interface Acceptance {
+  readonly reason: string | null;
+  readonly approver: string | null;
+  readonly reviewDate: string | null;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The acceptance in force: the reason is the device's own; the approver and review date come from the newest
+ * entry of its history that put it in (or renewed) "risk accepted", which records them as the core saved them.
+ */
+export function acceptanceOf(detail: DeviceDetail): Acceptance {
+  const entry = detail.history
+    .map((e) => e.after as Record<string, unknown> | null)
+    .find((after) => after?.state === 'risk-accepted' && 'risk_review_date' in after);
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+  return {
+    reason: detail.stateReason,
+    approver: text(entry?.risk_approver),
+    reviewDate: text(entry?.risk_review_date),
+  };
+}
+
+/** Today's date (YYYY-MM-DD) in the site's time zone, as the core reads review dates. */
+export function localToday(timeZone: string, now = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+const plusDays = (date: string, days: number) =>
+  new Date(Date.parse(date) + days * DAY_MS).toISOString().slice(0, 10);
+
+/** Where the review stands, in words: passed, today, within the dashboard's notice, or not yet. */
+function reviewNote(reviewDate: string, today: string): { words: string; overdue: boolean } | null {
+  const days = daysBetween(today, reviewDate);
+  if (days < 0)
+    return {
+      words: `Due for review: the date passed ${-days} day${days === -1 ? '' : 's'} ago`,
+      overdue: true,
+    };
+  if (days === 0) return { words: 'Due for review today', overdue: true };
+  if (days <= REVIEW_NOTICE_DAYS)
+    return { words: `Due for review in ${days} day${days === 1 ? '' : 's'}`, overdue: false };
+  return null;
+}
+
+/**
+ * A risk-accepted device's acceptance: reason, approver and review date, with "due for review" once the date is
+ * near or has passed, and "Renew or change the acceptance", which saves a new review date (and reason or
+ * approver if they changed) as the same state again: `setDeviceState` risk accepted -> risk accepted, audited, as
+ * `isopatch set-state ... risk-accepted` does.
+ */
+export function RiskAcceptance({ detail }: { detail: DeviceDetail }) {
+  const zone = useSettingsStore((state) => state.settings?.siteTimeZone) ?? 'UTC';
+  const today = localToday(zone);
+  const current = acceptanceOf(detail);
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [approver, setApprover] = useState('');
+  const [reviewDate, setReviewDate] = useState('');
+  const [refusal, setRefusal] = useState('');
+  const [message, setMessage] = useState('');
+  const toggle = useRef<HTMLButtonElement>(null);
+  const ids = {
+    heading: useId(),
+    form: useId(),
+    reason: useId(),
+    approver: useId(),
+    review: useId(),
+    reviewHelp: useId(),
+  };
+  // Another device: closed, and no word left from the last one.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on identity on purpose, not on a reload
+  useEffect(() => {
+    setOpen(false);
+    setRefusal('');
+    setMessage('');
+  }, [detail.id]);
+
+  const device = detail.assetTag ?? detail.serial ?? `Device ${detail.id}`;
+  const note = current.reviewDate ? reviewNote(current.reviewDate, today) : null;
+
+  function start() {
+    setReason(current.reason ?? '');
+    setApprover(current.approver ?? '');
+    setReviewDate('');
+    setRefusal('');
+    setMessage('');
+    setOpen(true);
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const result = await call('setDeviceState', {
+      deviceId: detail.id,
+      state: 'risk-accepted',
+      ...(reason.trim() && { reason: reason.trim() }),
+      ...(approver.trim() && { approver: approver.trim() }),
+      ...(reviewDate && { reviewDate }),
+    });
+    if (!result.ok) {
+      setRefusal(
+        result.error.issues?.map((i) => `${i.path}: ${i.message}`).join('; ') || result.error.message,
+      );
+      return;
+    }
+    close();
+    setMessage(`The risk acceptance of ${device} is renewed; it is due for review on ${reviewDate}.`);
+  }
+
+  /** Closes the form and gives the focus back to its button (which stays drawn). */
+  function close() {
+    setOpen(false);
+    toggle.current?.focus();
+  }
+
+  return (
+    <section aria-labelledby={ids.heading} className="risk-acceptance">
+      <h3 id={ids.heading}>Risk acceptance</h3>
+      <dl className="facts">
+        <div className="fact">
+          <dt>Reason</dt>
+          <dd>{current.reason ?? '—'}</dd>
+        </div>
+        <div className="fact">
+          <dt>Approved by</dt>
+          <dd>{current.approver ?? '—'}</dd>
+        </div>
+        <div className="fact">
+          <dt>Review date</dt>
+          <dd>
+            {current.reviewDate ? <time dateTime={current.reviewDate}>{current.reviewDate}</time> : '—'}
+            {note && (
+              <>
+                {' '}
+                <span
+                  className={`status-badge ${note.overdue ? 'tone-danger' : 'tone-warning'}`}
+                  data-testid="review-due"
+                >
+                  <BadgeShape shape={note.overdue ? 'triangle' : 'clock'} />
+                  <span className="badge-words">{note.words}</span>
+                </span>
+              </>
+            )}
+          </dd>
+        </div>
+      </dl>
+      {!current.approver && (
+        <p className="field-help">
+          The approver and review date are not among this device's last changes; the status report lists them.
+        </p>
+      )}
+      <button
+        ref={toggle}
+        type="button"
+        className="button-quiet"
+        aria-expanded={open}
+        aria-controls={open ? ids.form : undefined}
+        onClick={() => (open ? close() : start())}
+      >
+        Renew or change the acceptance
+      </button>
+      {open && (
+        <form
+          id={ids.form}
+          className="edit-form"
+          aria-label="Renew or change the acceptance"
+          onSubmit={save}
+          noValidate
+        >
+          <p className="field-help">
+            Saved as a new acceptance of the same risk: the device stays risk accepted, and the history keeps
+            the old reason, approver and review date.
+          </p>
+          <div className="field">
+            <label htmlFor={ids.reason}>Reason (required)</label>
+            <textarea
+              id={ids.reason}
+              value={reason}
+              rows={2}
+              maxLength={2000}
+              required
+              onChange={(event) => setReason(event.target.value)}
+            />
+          </div>
+          <div className="inline-form">
+            <div className="field">
+              <label htmlFor={ids.approver}>Approved by (required)</label>
+              <input
+                id={ids.approver}
+                value={approver}
+                maxLength={200}
+                required
+                onChange={(event) => setApprover(event.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={ids.review}>New review date (required)</label>
+              <input
+                id={ids.review}
+                type="date"
+                value={reviewDate}
+                min={plusDays(today, 1)}
+                max={plusDays(today, PLANNING_REACH_DAYS)}
+                required
+                aria-describedby={ids.reviewHelp}
+                onChange={(event) => setReviewDate(event.target.value)}
+              />
+            </div>
+          </div>
+          <p id={ids.reviewHelp} className="field-help">
+            The review date lies after today and at most two years ahead.
+          </p>
+          {refusal && (
+            <p role="alert" className="problem">
+              {refusal}
+            </p>
+          )}
+          <div className="form-actions">
+            <button type="submit" className="button-primary">
+              Save the acceptance
+            </button>
+            <button type="button" className="button-quiet" onClick={close}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      <p role="status">{message}</p>
+    </section>
+  );
+}
