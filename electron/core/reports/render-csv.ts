@@ -21,12 +21,14 @@ export function reportCsv(doc: ReportDocument): string {
     records.push([], [section.title]);
     if (section.kind === 'figures') {
       records.push(['Figure', 'Value', 'Meaning']);
-      for (const f of section.figures) records.push([f.label, String(f.value), f.help]);
+      // Numbers stay numbers for the spreadsheet; a percentage says so in its label.
+      for (const f of section.figures)
+        records.push([f.unit === '%' ? `${f.label} (%)` : f.label, String(f.value), f.help]);
     } else if (section.kind === 'burn-down') {
       records.push(['Date', 'Exposed', 'Unpatched']);
       for (const p of section.points) records.push([p.date, String(p.exposed), String(p.unpatched)]);
     } else if (section.kind === 'table') {
-      records.push(section.columns.map((c) => c.label));
+      records.push(section.columns.map((c) => (c.type === 'percent' ? `${c.label} (%)` : c.label)));
       for (const row of section.rows) records.push(section.columns.map((_, i) => text(row[i] ?? null)));
       if (section.rows.length === 0) records.push([section.empty]);
     } else {

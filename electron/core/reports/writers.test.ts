@@ -73,6 +73,15 @@ describe('CSV', () => {
   });
 });
 
+describe('CSV of the status report', () => {
+  it('keeps percentages as numbers and says in the label that they are percentages', async () => {
+    const { router } = await reportHospital();
+    const file = await exported(router, { report: 'status', format: 'csv' });
+    const records = Papa.parse<string[]>(file.content.slice(1), { newline: '\r\n' }).data;
+    expect(records.find((r) => r[0]?.startsWith('Complete'))?.slice(0, 2)).toEqual(['Complete (%)', '33']);
+  });
+});
+
 describe('HTML', () => {
   it('shows markup from the database as text, in the file and in the preview', async () => {
     const { router } = await hostileHospital();
