@@ -15,8 +15,9 @@ import { listAudit } from '../core/audit/audit-log';
 import type { CoreContext } from '../core/context';
 import { getDashboardFigures } from '../core/dashboard/figures';
 import { backupListOf, exportDatabase } from '../core/db/export';
+import { bulkUpdateDevices } from '../core/devices/bulk-update';
 import { deviceFacets, listDevices } from '../core/devices/device-query';
-import { bulkUpdateDevices, getDevice, updateDevice } from '../core/devices/device-repository';
+import { getDevice, updateDevice } from '../core/devices/device-repository';
 import { setDeviceState } from '../core/devices/device-state';
 import {
   listImportBatches,

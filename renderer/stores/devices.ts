@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { InputOf } from '../../electron/api/contract';
 import type { Device, DeviceDetail, DeviceFacets } from '../../electron/api/schemas/devices';
+import { counted } from '../../electron/api/words';
 import { call, onDataChanged } from '../api';
 import { reportError } from './errors';
 
@@ -9,6 +10,7 @@ export const PAGE_SIZE = 200;
 type Query = Required<Pick<InputOf<'listDevices'>, 'search' | 'filters' | 'sort'>>;
 export type SortField = Query['sort']['field'];
 export type Filters = Query['filters'];
+export type BulkChanges = InputOf<'bulkUpdateDevices'>['changes'];
 
 export const DEFAULT_COLUMNS: readonly SortField[] = [
   'assetTag',
@@ -31,7 +33,15 @@ interface DevicesState {
   readonly pages: ReadonlyMap<number, readonly Device[]>;
   readonly facets: DeviceFacets | null;
   readonly columns: readonly SortField[];
+  /** Devices ticked one by one (or every loaded row, from the header's box). */
   readonly selected: ReadonlySet<number>;
+  /**
+   * Every device matching the search and filters is selected, loaded or not ("Select all 1,667 devices matching
+   * this filter"): a bulk change then names the filter, and the core finds the devices.
+   */
+  readonly allMatching: boolean;
+  /** What the last bulk change did, said until the next selection or query. */
+  readonly bulkMessage: string;
   readonly detail: DeviceDetail | null;
   /** Bumped with every new query, so answers to an older one are dropped. */
   readonly generation: number;
@@ -48,6 +58,10 @@ interface DevicesState {
    */
   toggleSelected(id: number, index: number, range?: boolean): void;
   selectAllLoaded(select: boolean): void;
+  selectAllMatching(): void;
+  clearSelection(): void;
+  /** The change for the selected devices (by id, or by the filter); clears the selection once it is done. */
+  applyBulk(changes: BulkChanges): Promise<boolean>;
   openDetail(id: number): Promise<void>;
   closeDetail(): void;
 }
@@ -64,11 +78,16 @@ export const useDevicesStore = create<DevicesState>()((set, get) => {
     }
     return null;
   };
+  const loadedIds = () => [...get().pages.values()].flat().map((d) => d.id);
+  const noSelection = { selected: new Set<number>(), allMatching: false } as const;
+  /** A new search or filter: other devices, so nothing stays selected (a new order keeps the selection). */
   const requery = (change: Partial<Query>) => {
+    lastToggled = null;
     set((state) => ({
       query: { ...state.query, ...change },
       pages: new Map(),
       generation: state.generation + 1,
+      ...('sort' in change && Object.keys(change).length === 1 ? {} : { ...noSelection, bulkMessage: '' }),
     }));
     void get().ensurePages(0, 0);
   };
@@ -80,6 +99,8 @@ export const useDevicesStore = create<DevicesState>()((set, get) => {
     facets: null,
     columns: DEFAULT_COLUMNS,
     selected: new Set(),
+    allMatching: false,
+    bulkMessage: '',
     detail: null,
     generation: 0,
     setSearch: (search) => requery({ search }),
@@ -119,7 +140,8 @@ export const useDevicesStore = create<DevicesState>()((set, get) => {
       else reportError(result.error);
     },
     toggleSelected(id, index, range = false) {
-      const selected = new Set(get().selected);
+      // Unticking one device of "all matching" leaves the loaded rows ticked, as a mail client does.
+      const selected = new Set(get().allMatching ? loadedIds() : get().selected);
       const select = !selected.has(id);
       const anchor = range && lastToggled !== null ? loadedIndexOf(lastToggled) : null;
       const [from, to] =
@@ -131,11 +153,36 @@ export const useDevicesStore = create<DevicesState>()((set, get) => {
         else selected.delete(device.id);
       }
       lastToggled = id;
-      set({ selected });
+      set({ selected, allMatching: false, bulkMessage: '' });
     },
     selectAllLoaded(select) {
-      const ids = [...get().pages.values()].flat().map((d) => d.id);
-      set({ selected: select ? new Set(ids) : new Set() });
+      set(select ? { selected: new Set(loadedIds()), allMatching: false, bulkMessage: '' } : noSelection);
+    },
+    selectAllMatching() {
+      set({ selected: new Set(loadedIds()), allMatching: true, bulkMessage: '' });
+    },
+    clearSelection() {
+      lastToggled = null;
+      set(noSelection);
+    },
+    async applyBulk(changes) {
+      const { allMatching, selected, query, total } = get();
+      const result = await call(
+        'bulkUpdateDevices',
+        allMatching
+          ? { matching: { search: query.search, filters: query.filters, count: total ?? undefined }, changes }
+          : { ids: [...selected], changes },
+      );
+      if (!result.ok) {
+        reportError(result.error);
+        return false;
+      }
+      lastToggled = null;
+      set({
+        ...noSelection,
+        bulkMessage: `${counted(result.value.updated, 'device')} changed, ${result.value.unchanged.toLocaleString()} already so.`,
+      });
+      return true;
     },
     async openDetail(id) {
       const result = await call('getDevice', { id });

@@ -187,27 +187,54 @@ export const updateDeviceInput = z
   .object({ id: z.number().int().positive(), changes: deviceChanges })
   .strict();
 
-export const bulkUpdateDevicesInput = z
+/** One department or state, for many devices. */
+export const bulkChanges = z
   .object({
-    ids: z.array(z.number().int().positive()).min(1).max(200_000),
-    changes: z
-      .object({
-        department: z.string().trim().min(1).max(200),
-        state: deviceState,
-        stateReason: z.string().trim().max(2000),
-      })
-      .partial()
-      .strict()
-      .refine(
-        (c) => c.department !== undefined || c.state !== undefined,
-        'must change the department or the state',
-      )
-      .refine((c) => c.state !== 'not-affected' || (c.stateReason ?? '').length > 0, {
-        message: 'needs a written reason when devices are marked not affected',
-        path: ['stateReason'],
-      }),
+    department: z.string().trim().min(1).max(200),
+    state: deviceState,
+    stateReason: z.string().trim().max(2000),
+  })
+  .partial()
+  .strict()
+  .refine(
+    (c) => c.department !== undefined || c.state !== undefined,
+    'must change the department or the state',
+  )
+  .refine((c) => c.state !== 'not-affected' || (c.stateReason ?? '').length > 0, {
+    message: 'needs a written reason when devices are marked not affected',
+    path: ['stateReason'],
+  });
+
+/**
+ * Every device the register's search and filters match, as listDevices takes them; the core finds them inside the
+ * write's transaction. `count` is how many the person was shown: when the filter matches another number by then,
+ * the change is refused and nothing changes.
+ */
+export const bulkMatching = z
+  .object({
+    search: z.string().max(200).default(''),
+    filters: deviceFilters.default({}),
+    count: z.number().int().min(0).optional(),
   })
   .strict();
-export type BulkUpdateDevicesInput = z.output<typeof bulkUpdateDevicesInput>;
+
+/** The devices by id (`ids`), or every device matching the register's filter (`matching`): exactly one of the two. */
+export const bulkUpdateDevicesInput = z
+  .object({
+    ids: z.array(z.number().int().positive()).min(1).max(200_000).optional(),
+    matching: bulkMatching.optional(),
+    changes: bulkChanges,
+  })
+  .strict()
+  .refine((input) => (input.ids === undefined) !== (input.matching === undefined), {
+    message: 'must name the devices either by ids or by a filter (matching), and not both',
+    path: ['ids'],
+  });
+export type BulkUpdateDevicesRequest = z.output<typeof bulkUpdateDevicesInput>;
+/** A bulk change of devices named by id (what a request by filter becomes once the core has found them). */
+export type BulkUpdateDevicesInput = {
+  ids: number[];
+  changes: z.output<typeof bulkChanges>;
+};
 
 export const bulkUpdateResult = z.object({ updated: z.number().int(), unchanged: z.number().int() });

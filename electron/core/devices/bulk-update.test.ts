@@ -30,3 +30,107 @@ describe('a state for many devices', () => {
     );
   });
 });
+
+describe('a change for every device matching a filter', () => {
+  async function hospital() {
+    const session = await openTestSession();
+    const router = createRouter(session);
+    await importFile(
+      router,
+      'Asset Tag,Manufacturer,Model,OS,Department\nNM-1,Siemens,Symbia T16,Windows 7,A\nNM-2,Siemens,Symbia T16,Windows 7,A\nCT-1,GE,Revolution,Windows 10,A\nCT-2,GE,Revolution,Windows 10,B\nNM-3,Siemens,Symbia T16,Windows 7,B\n',
+    );
+    return { router, db: session.ctx.db };
+  }
+  const where = async (router: Awaited<ReturnType<typeof hospital>>['router']) =>
+    (await devices(router)).map((d) => `${d.assetTag} ${d.department} ${d.state}`);
+
+  it('finds the devices in the core, beyond any page the register loaded, and audits each', async () => {
+    const { router, db } = await hospital();
+    const result = await router.dispatch('bulkUpdateDevices', {
+      matching: { search: '', filters: { department: ['A'] }, count: 3 },
+      changes: { department: 'C' },
+    });
+    expect(result).toMatchObject({ ok: true, value: { updated: 3, unchanged: 0 } });
+    expect(await where(router)).toEqual([
+      'CT-1 C unassessed',
+      'CT-2 B unassessed',
+      'NM-1 C affected',
+      'NM-2 C affected',
+      'NM-3 B affected',
+    ]);
+    const audited = db
+      .prepare(
+        `SELECT d.asset_tag FROM audit_log a JOIN device d ON d.id = a.entity_id
+         WHERE a.operation = 'bulkUpdateDevices' AND a.entity = 'device' AND a.action = 'update' ORDER BY 1`,
+      )
+      .pluck()
+      .all();
+    expect(audited).toEqual(['CT-1', 'NM-1', 'NM-2']);
+  });
+
+  it('takes the search as the register does', async () => {
+    const { router } = await hospital();
+    const result = await router.dispatch('bulkUpdateDevices', {
+      matching: { search: 'symbia', filters: { department: ['B'] } },
+      changes: { department: 'C' },
+    });
+    expect(result).toMatchObject({ ok: true, value: { updated: 1, unchanged: 0 } });
+    expect((await where(router)).filter((d) => d.includes(' C '))).toEqual(['NM-3 C affected']);
+  });
+
+  it('refuses, naming each device that cannot take the step, and changes none', async () => {
+    const { router } = await hospital();
+    const before = await where(router);
+    const result = await router.dispatch('bulkUpdateDevices', {
+      matching: { filters: { department: ['A'] } },
+      changes: { state: 'isolated', department: 'C' },
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message:
+          '1 of the 3 devices cannot go to "isolated" (a device is isolated after it was found affected): 1 not assessed (CT-1). Nothing was changed.',
+      },
+    });
+    expect(await where(router)).toEqual(before);
+  });
+
+  it('refuses when the filter no longer matches the number of devices shown, or none', async () => {
+    const { router } = await hospital();
+    const before = await where(router);
+    const moved = await router.dispatch('bulkUpdateDevices', {
+      matching: { filters: { department: ['A'] }, count: 2 },
+      changes: { department: 'C' },
+    });
+    expect(moved).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message:
+          'The filter now matches 3 devices, not the 2 shown: the devices changed meanwhile. Nothing was changed; look at the list again.',
+      },
+    });
+    const none = await router.dispatch('bulkUpdateDevices', {
+      matching: { filters: { department: ['Nowhere'] } },
+      changes: { department: 'C' },
+    });
+    expect(none).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await where(router)).toEqual(before);
+  });
+
+  it('takes either ids or a filter, not both and not neither', async () => {
+    const { router } = await hospital();
+    const [first] = await devices(router);
+    for (const input of [
+      { ids: [first?.id], matching: { filters: {} }, changes: { department: 'C' } },
+      { changes: { department: 'C' } },
+      { matching: { filters: { colour: ['red'] } }, changes: { department: 'C' } },
+    ]) {
+      expect(await router.dispatch('bulkUpdateDevices', input)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
+    }
+  });
+});

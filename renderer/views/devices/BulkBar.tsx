@@ -1,32 +1,68 @@
 import { useId, useState } from 'react';
 import { DEVICE_STATES } from '../../../electron/api/device-fields';
 import type { DeviceState } from '../../../electron/api/schemas/devices';
-import { call } from '../../api';
 import { counted, STATE_LABELS } from '../../labels';
 import { useDevicesStore } from '../../stores/devices';
-import { reportError } from '../../stores/errors';
 
-/** One department or state for every selected device, in one transaction. */
+/** Whether the register shows fewer devices than the database has (a search, a filter or a group). */
+export function useFiltering(): boolean {
+  const query = useDevicesStore((state) => state.query);
+  return query.search.trim() !== '' || Object.values(query.filters).some((v) => v !== undefined);
+}
+
+/** Where focus goes once the bar is gone: the header's box, where a new selection starts. */
+function focusSelectAll() {
+  document.querySelector<HTMLElement>('.device-table thead .cell-check input')?.focus();
+}
+
+/**
+ * One department or state for every selected device, in one transaction. With every loaded row ticked, it offers
+ * every device matching the filter, as a mail client offers every conversation.
+ */
 export function BulkBar() {
   const selected = useDevicesStore((state) => state.selected);
+  const allMatching = useDevicesStore((state) => state.allMatching);
+  const total = useDevicesStore((state) => state.total) ?? 0;
+  const pages = useDevicesStore((state) => state.pages);
   const departments = useDevicesStore((state) => state.facets?.departments ?? []);
+  const filtering = useFiltering();
   const [department, setDepartment] = useState('');
   const [state, setState] = useState<DeviceState | ''>('');
-  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
   const ids = { department: useId(), state: useId(), list: useId() };
+
+  const loaded = [...pages.values()].flat();
+  const everyLoaded = loaded.length > 0 && loaded.every((device) => selected.has(device.id));
+  const count = allMatching ? total : selected.size;
+  const matching = `${counted(total, 'device')}${filtering ? ' matching this filter' : ''}`;
 
   async function apply() {
     const changes = { ...(department.trim() && { department: department.trim() }), ...(state && { state }) };
-    const result = await call('bulkUpdateDevices', { ids: [...selected], changes });
-    if (!result.ok) return reportError(result.error);
-    setMessage(
-      `${counted(result.value.updated, 'device')} changed, ${result.value.unchanged.toLocaleString()} already so.`,
-    );
+    setBusy(true);
+    const done = await useDevicesStore.getState().applyBulk(changes);
+    setBusy(false);
+    if (done) focusSelectAll();
   }
 
   return (
     <section className="bulk-bar" aria-label="Change selected devices">
-      <strong>{selected.size} selected</strong>
+      <p className="bulk-selection">
+        <strong>
+          {allMatching ? `All ${matching} are selected.` : `${selected.size.toLocaleString()} selected`}
+        </strong>
+        {!allMatching && everyLoaded && total > selected.size && (
+          <>
+            {' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => useDevicesStore.getState().selectAllMatching()}
+            >
+              Select all {matching}
+            </button>
+          </>
+        )}
+      </p>
       <div className="field field-inline">
         <label htmlFor={ids.department}>Department</label>
         <input
@@ -59,19 +95,21 @@ export function BulkBar() {
       <button
         type="button"
         className="button-primary"
-        disabled={!department.trim() && !state}
+        disabled={busy || (!department.trim() && !state)}
         onClick={() => void apply()}
       >
-        Apply to {counted(selected.size, 'device')}
+        {busy ? `Applying to ${counted(count, 'device')}…` : `Apply to ${counted(count, 'device')}`}
       </button>
       <button
         type="button"
         className="button-quiet"
-        onClick={() => useDevicesStore.getState().selectAllLoaded(false)}
+        onClick={() => {
+          useDevicesStore.getState().clearSelection();
+          focusSelectAll();
+        }}
       >
         Clear selection
       </button>
-      <span role="status">{message}</span>
     </section>
   );
 }

@@ -13,6 +13,7 @@ import {
   fontsOf,
   KIND,
   measureAdvisoryLists,
+  measureLongestWords,
   measurePage,
   type PageWidths,
 } from './column-widths';
@@ -23,13 +24,17 @@ const ROW_HEIGHT = 40;
 
 /** Every column the register can show, measured once per loaded page. */
 const ALL_COLUMNS = Object.keys(COLUMN_LABELS) as SortField[];
-const pageWidths = new WeakMap<readonly Device[], { values: PageWidths; lists: number; fonts: Fonts }>();
+const pageWidths = new WeakMap<
+  readonly Device[],
+  { values: PageWidths; words: PageWidths; lists: number; fonts: Fonts }
+>();
 
 function measured(page: readonly Device[], fonts: Fonts) {
   const known = pageWidths.get(page);
   if (known && known.fonts === fonts) return known;
   const entry = {
     values: measurePage(page, ALL_COLUMNS, fonts),
+    words: measureLongestWords(page, ALL_COLUMNS, fonts),
     lists: measureAdvisoryLists(page, fonts),
     fonts,
   };
@@ -70,7 +75,7 @@ function titleIfCut(event: { readonly target: EventTarget }) {
  * loaded from the core a page at a time.
  */
 export function DeviceTable() {
-  const { total, pages, columns, query, selected, generation, detail } = useDevicesStore();
+  const { total, pages, columns, query, selected, allMatching, generation, detail } = useDevicesStore();
   const { ensurePages, setSort, toggleSelected, selectAllLoaded, openDetail } = useDevicesStore.getState();
   const scroller = useRef<HTMLElement>(null);
   const virtualizer = useVirtualizer({
@@ -95,19 +100,31 @@ export function DeviceTable() {
     if (generation > 0) scroller.current?.scrollTo({ top: 0 });
   }, [generation]);
 
-  const loaded = [...pages.values()].reduce((n, page) => n + page.length, 0);
+  // The header's box says what the loaded rows show: all ticked, some (mixed), or none.
+  const { loadedCount, ticked } = useMemo(() => {
+    const rows = [...pages.values()].flat();
+    return {
+      loadedCount: rows.length,
+      ticked: allMatching ? rows.length : rows.filter((d) => selected.has(d.id)).length,
+    };
+  }, [pages, selected, allMatching]);
+  const allTicked = allMatching || (loadedCount > 0 && ticked === loadedCount);
+  const isSelected = (id: number) => allMatching || selected.has(id);
   const { room, fonts } = useRoom(scroller);
   const layout = useMemo(() => {
     if (!fonts || room === 0) return null;
     const values: PageWidths = {};
+    const words: PageWidths = {};
     let lists = 0;
     for (const page of pages.values()) {
       const widths = measured(page, fonts);
-      for (const column of columns)
+      for (const column of columns) {
         values[column] = Math.max(values[column] ?? 0, widths.values[column] ?? 0);
+        words[column] = Math.max(words[column] ?? 0, widths.words[column] ?? 0);
+      }
       lists = Math.max(lists, widths.lists);
     }
-    return columnWidths({ columns, values, lists, sortField: query.sort.field, room, fonts });
+    return columnWidths({ columns, values, words, lists, sortField: query.sort.field, room, fonts });
   }, [pages, columns, query.sort.field, room, fonts]);
   const span = columns.length + 1;
   return (
@@ -138,7 +155,10 @@ export function DeviceTable() {
               <input
                 type="checkbox"
                 aria-label="Select all loaded devices"
-                checked={loaded > 0 && selected.size >= loaded}
+                checked={allTicked}
+                ref={(box) => {
+                  if (box) box.indeterminate = !allTicked && ticked > 0;
+                }}
                 onChange={(event) => selectAllLoaded(event.target.checked)}
               />
             </th>
@@ -185,15 +205,15 @@ export function DeviceTable() {
               <tr
                 key={item.key}
                 aria-rowindex={item.index + 2}
-                aria-selected={selected.has(device.id)}
+                aria-selected={isSelected(device.id)}
                 aria-current={detail?.id === device.id ? 'true' : undefined}
-                className={selected.has(device.id) ? 'device-row-selected' : undefined}
+                className={isSelected(device.id) ? 'device-row-selected' : undefined}
               >
                 <td className="cell-check">
                   <input
                     type="checkbox"
                     aria-label={`Select ${name}`}
-                    checked={selected.has(device.id)}
+                    checked={isSelected(device.id)}
                     // A checkbox changes on its click (mouse, or Space): Shift held ticks a range.
                     onChange={(event) =>
                       toggleSelected(

@@ -17,6 +17,7 @@ export function loadRegisterFromAddress(): Promise<void> {
   const group = groupInAddress();
   if (group) {
     useDevicesStore.setState((state) => ({ query: { ...state.query, filters: { group } } }));
+    useDevicesStore.getState().clearSelection();
   }
   return useDevicesStore.getState().reload();
 }

@@ -9,7 +9,8 @@ import type { SortField } from '../../stores/devices';
  *   badge) are never cut: their column is as wide as the widest value loaded.
  * - Text (vendor, model, location, operating system...) wants its widest value on one line, up to a cap, and gives
  *   way down to a minimum when the window is narrow: it then wraps onto a second line and ends in an ellipsis
- *   after that (the cell gets a title then).
+ *   after that (the cell gets a title then). It wraps between words only, so it never gives way under its longest
+ *   word ("Nuklearmedizin" stays whole), up to the cap.
  * - Headers wrap between words but never under their longest word, so they never run into the next column.
  * - What is left over goes to the text columns; when even the minimums do not fit, the table is wider than its
  *   scroller and scrolls sideways.
@@ -142,6 +143,30 @@ export function measurePage(
   return widths;
 }
 
+/** Text a cell wraps: between words only (devices.css), so these are the pieces that must fit a line. */
+const WORDS = /\s+/;
+
+/** The widest single word of each text column in a set of rows: the least a column takes without cutting one. */
+export function measureLongestWords(
+  rows: readonly Device[],
+  columns: readonly SortField[],
+  fonts: Fonts,
+): PageWidths {
+  const widths: PageWidths = {};
+  for (const column of columns) {
+    if (KIND[column] !== 'text' || column === 'advisories') continue;
+    let widest = 0;
+    for (const device of rows) {
+      for (const word of cellText(device, column).split(WORDS)) {
+        const width = textWidth(word, fonts.cell);
+        if (width > widest) widest = width;
+      }
+    }
+    widths[column] = widest;
+  }
+  return widths;
+}
+
 /** The whole advisories list of the widest row, for what that column wants (its least is one advisory). */
 export function measureAdvisoryLists(rows: readonly Device[], fonts: Fonts): number {
   let widest = 0;
@@ -161,11 +186,12 @@ function headerNeed(column: SortField, sorted: boolean, fonts: Fonts): number {
 
 /**
  * The width of every column for the room there is. `values` has the widest value of each column among the rows
- * loaded (0 when none is); `lists` the widest list of advisories.
+ * loaded (0 when none is); `words` the widest word of each text column; `lists` the widest list of advisories.
  */
 export function columnWidths({
   columns,
   values,
+  words = {},
   lists,
   sortField,
   room,
@@ -173,6 +199,7 @@ export function columnWidths({
 }: {
   columns: readonly SortField[];
   values: PageWidths;
+  words?: PageWidths;
   lists: number;
   sortField: SortField;
   room: number;
@@ -190,7 +217,9 @@ export function columnWidths({
       const least = Math.ceil(Math.max(header, value));
       return { want: Math.ceil(Math.max(least, Math.min(lists + CELL_PAD, TEXT_MAX_PX))), least };
     }
-    const least = Math.ceil(Math.max(header, Math.min(value, TEXT_MIN_PX)));
+    // A word that ends a clamped second line is followed by the ellipsis: room for both.
+    const word = Math.min((words[column] ?? 0) + textWidth('…', fonts.cell) + CELL_PAD, TEXT_MAX_PX);
+    const least = Math.ceil(Math.max(header, word, Math.min(value, TEXT_MIN_PX)));
     return { want: Math.ceil(Math.max(least, Math.min(value, TEXT_MAX_PX))), least };
   });
   // Two pixels spare for the collapsed borders, so a table that fits never shows a scroll bar.
