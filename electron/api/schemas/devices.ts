@@ -146,6 +146,9 @@ export const deviceMatch = z.object({
 });
 
 export const deviceDetail = device.extend({
+  /** Of a risk acceptance: who approved it and when it is looked at again (null for other states). */
+  riskApprover: z.string().nullable(),
+  riskReviewDate: z.string().nullable(),
   matches: z.array(deviceMatch),
   batches: z.array(deviceBatchLink),
   history: z.array(auditEntry),

@@ -54,8 +54,15 @@ export function getDevice(ctx: CoreContext, id: number): DeviceDetail {
     undone: number;
   }[];
   const matches = deviceMatches(ctx, id);
+  const risk = ctx.db
+    .prepare(
+      "SELECT risk_approver AS riskApprover, risk_review_date AS riskReviewDate FROM device WHERE id = ? AND state = 'risk-accepted'",
+    )
+    .get(id) as { riskApprover: string | null; riskReviewDate: string | null } | undefined;
   return {
     ...toDevice(row),
+    riskApprover: risk?.riskApprover ?? null,
+    riskReviewDate: risk?.riskReviewDate ?? null,
     matches,
     batches: batches.map((b) => ({ ...b, undone: b.undone === 1 })),
     history: listAudit(ctx, { limit: 200, entity: 'device', entityId: String(id) }),

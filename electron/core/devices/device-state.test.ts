@@ -54,6 +54,12 @@ describe('renewing a risk acceptance (risk accepted -> risk accepted, as `isopat
     });
 
     expect(change).toMatchObject({ assetTag: 'NM-1', from: 'risk-accepted', to: 'risk-accepted' });
+    // The drawer reads the acceptance in force from the device itself.
+    expect(await call(router, 'getDevice', { id: before.id })).toMatchObject({
+      stateReason: ACCEPTED.reason,
+      riskApprover: 'James Okafor, CISO',
+      riskReviewDate: '2027-03-01',
+    });
     expect(row()).toMatchObject({
       state: 'risk-accepted',
       state_reason: ACCEPTED.reason,

@@ -13,21 +13,12 @@ export interface Acceptance {
 
 const DAY_MS = 86_400_000;
 
-/**
- * The acceptance in force: the reason is the device's own; the approver and review date come from the newest
- * entry of its history that put it in (or renewed) "risk accepted", which records them as the core saved them.
- */
-export function acceptanceOf(detail: DeviceDetail): Acceptance {
-  const entry = detail.history
-    .map((e) => e.after as Record<string, unknown> | null)
-    .find((after) => after?.state === 'risk-accepted' && 'risk_review_date' in after);
-  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
-  return {
-    reason: detail.stateReason,
-    approver: text(entry?.risk_approver),
-    reviewDate: text(entry?.risk_review_date),
-  };
-}
+/** The acceptance in force, as the device records it. */
+export const acceptanceOf = (detail: DeviceDetail): Acceptance => ({
+  reason: detail.stateReason,
+  approver: detail.riskApprover,
+  reviewDate: detail.riskReviewDate,
+});
 
 /** Today's date (YYYY-MM-DD) in the site's time zone, as the core reads review dates. */
 export function localToday(timeZone: string, now = new Date()): string {
@@ -160,11 +151,6 @@ export function RiskAcceptance({ detail }: { detail: DeviceDetail }) {
           </dd>
         </div>
       </dl>
-      {!current.approver && (
-        <p className="field-help">
-          The approver and review date are not among this device's last changes; the status report lists them.
-        </p>
-      )}
       <button
         ref={toggle}
         type="button"
