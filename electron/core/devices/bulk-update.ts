@@ -1,10 +1,17 @@
-import type { BulkUpdateDevicesRequest } from '../../api/schemas/devices';
+import type {
+  BulkUpdateDevicesInput,
+  BulkUpdateDevicesRequest,
+  DeviceState,
+} from '../../api/schemas/devices';
 import { counted } from '../../api/words';
+import { refreshMatches } from '../advisories/matching/refresh-matches';
 import type { AuditRecorder } from '../audit/audit-log';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { matchingDeviceIds } from './device-query';
-import { bulkUpdateDevices as updateByIds } from './device-repository';
+import { applyDeviceChanges } from './device-repository';
+import { deviceLabel, findDevice } from './device-state';
+import { canMove, REQUIRES, STATE_LABEL } from './lifecycle';
 
 /**
  * One department or state for many devices, in the router's one transaction, each device audited: the devices
@@ -28,4 +35,42 @@ function resolveMatching(ctx: CoreContext, matching: NonNullable<BulkUpdateDevic
     );
   }
   return ids;
+}
+
+function updateByIds(ctx: CoreContext, input: BulkUpdateDevicesInput, audit: AuditRecorder) {
+  if (input.changes.state) assertAllCanMove(ctx, input.ids, input.changes.state);
+  let updated = 0;
+  let unchanged = 0;
+  for (const id of input.ids) {
+    if (applyDeviceChanges(ctx, id, input.changes, audit)) updated++;
+    else unchanged++;
+  }
+  refreshMatches(ctx, audit, input.ids);
+  return { updated, unchanged };
+}
+
+const NAMED = 5;
+
+/**
+ * All or nothing, as one transaction, but the refusal names every device that cannot take the step, grouped by the
+ * state it is in, rather than the first one met: the person can take those out of the selection in one go.
+ */
+function assertAllCanMove(ctx: CoreContext, ids: readonly number[], to: DeviceState) {
+  const refused = new Map<DeviceState, string[]>();
+  for (const id of ids) {
+    const device = findDevice(ctx, { deviceId: id });
+    if (device.state === to || canMove(device.state, to)) continue;
+    refused.set(device.state, [...(refused.get(device.state) ?? []), deviceLabel(device)]);
+  }
+  if (refused.size === 0) return;
+  const count = [...refused.values()].reduce((sum, labels) => sum + labels.length, 0);
+  const groups = [...refused].map(([from, labels]) => {
+    const named = labels.slice(0, NAMED).join(', ');
+    const more = labels.length > NAMED ? ` and ${labels.length - NAMED} more` : '';
+    return `${labels.length} ${STATE_LABEL[from]} (${named}${more})`;
+  });
+  throw new AppError(
+    'CONFLICT',
+    `${count} of the ${ids.length} devices cannot go to "${STATE_LABEL[to]}" (${REQUIRES[to]}): ${groups.join('; ')}. Nothing was changed.`,
+  );
 }

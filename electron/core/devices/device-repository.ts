@@ -1,10 +1,4 @@
-import type {
-  BulkUpdateDevicesInput,
-  DeviceChanges,
-  DeviceDetail,
-  DeviceState,
-  FieldFlag,
-} from '../../api/schemas/devices';
+import type { DeviceChanges, DeviceDetail, FieldFlag } from '../../api/schemas/devices';
 import { refreshMatches } from '../advisories/matching/refresh-matches';
 import { PatchBook } from '../advisories/patch-for-device';
 import type { AuditRecorder } from '../audit/audit-log';
@@ -21,9 +15,8 @@ import {
   TEXT_COLUMNS,
   toDevice,
 } from './device-record';
-import { deviceLabel, findDevice, moveDevice } from './device-state';
+import { findDevice, moveDevice } from './device-state';
 import { checkIp, cleanText, normalizeMac } from './import/normalize';
-import { canMove, REQUIRES, STATE_LABEL } from './lifecycle';
 import { VendorDirectory } from './vendors';
 
 function readRow(ctx: CoreContext, id: number): DeviceRow {
@@ -81,7 +74,7 @@ export function updateDevice(
 }
 
 /** Writes the changes and audits them; false when they change nothing. */
-function applyDeviceChanges(
+export function applyDeviceChanges(
   ctx: CoreContext,
   id: number,
   changes: DeviceChanges,
@@ -195,44 +188,6 @@ function isIsoDate(value: string): boolean {
 }
 
 /** One department or state for many devices, in one transaction, each device audited. */
-export function bulkUpdateDevices(ctx: CoreContext, input: BulkUpdateDevicesInput, audit: AuditRecorder) {
-  if (input.changes.state) assertAllCanMove(ctx, input.ids, input.changes.state);
-  let updated = 0;
-  let unchanged = 0;
-  for (const id of input.ids) {
-    if (applyDeviceChanges(ctx, id, input.changes, audit)) updated++;
-    else unchanged++;
-  }
-  refreshMatches(ctx, audit, input.ids);
-  return { updated, unchanged };
-}
-
-const NAMED = 5;
-
-/**
- * All or nothing, as one transaction, but the refusal names every device that cannot take the step, grouped by the
- * state it is in, rather than the first one met: the person can take those out of the selection in one go.
- */
-function assertAllCanMove(ctx: CoreContext, ids: readonly number[], to: DeviceState) {
-  const refused = new Map<DeviceState, string[]>();
-  for (const id of ids) {
-    const device = findDevice(ctx, { deviceId: id });
-    if (device.state === to || canMove(device.state, to)) continue;
-    refused.set(device.state, [...(refused.get(device.state) ?? []), deviceLabel(device)]);
-  }
-  if (refused.size === 0) return;
-  const count = [...refused.values()].reduce((sum, labels) => sum + labels.length, 0);
-  const groups = [...refused].map(([from, labels]) => {
-    const named = labels.slice(0, NAMED).join(', ');
-    const more = labels.length > NAMED ? ` and ${labels.length - NAMED} more` : '';
-    return `${labels.length} ${STATE_LABEL[from]} (${named}${more})`;
-  });
-  throw new AppError(
-    'CONFLICT',
-    `${count} of the ${ids.length} devices cannot go to "${STATE_LABEL[to]}" (${REQUIRES[to]}): ${groups.join('; ')}. Nothing was changed.`,
-  );
-}
-
 function deviceMatches(ctx: CoreContext, id: number): DeviceDetail['matches'] {
   const rows = ctx.db
     .prepare(
