@@ -1,6 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { dateOrder, type ImportResult, importKey, textEncoding } from '../api/schemas/device-import';
+import {
+  dateOrder,
+  type FieldWarning,
+  type ImportResult,
+  importKey,
+  textEncoding,
+} from '../api/schemas/device-import';
 import { type Command, call } from './command';
 import { CliError, EXIT } from './exit-codes';
 import { assertFileSize } from './file-size';
@@ -84,6 +90,17 @@ function namedText(named: readonly string[], count: number): string {
   return ` (${shown.join(', ')}${count > shown.length ? ` and ${count - shown.length} more` : ''})`;
 }
 
+/**
+ * What became of a flagged value: an IP or MAC is stored as written; a date that could not be read is kept as
+ * written only in the device's flags, its install date left empty. A note (a two-digit year read) is neither.
+ */
+function outcomeOf(warning: FieldWarning, result: ImportResult): string {
+  if (warning.reason.startsWith('two-digit year read as')) return '';
+  return result.mapping[warning.field] === 'installDate'
+    ? " (kept as written in the device's flags; install date left empty)"
+    : ' (imported as written)';
+}
+
 function formatImport(result: ImportResult): string {
   const how =
     result.format === 'xlsx'
@@ -95,7 +112,9 @@ function formatImport(result: ImportResult): string {
   const lines = [
     `${verb} (${how}, header in row ${result.headerRow}${result.dateOrder ? `, dates ${result.dateOrder}` : ''}).`,
     `  ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected.length} rejected; ${result.warnings.length} warnings; ${result.notInFile} devices in the database are not in the file${namedText(result.notInFileNamed, result.notInFile)}.`,
-    ...result.warnings.map((w) => `  warning: row ${w.row}, ${w.field}: "${w.value}" ${w.reason}`),
+    ...result.warnings.map(
+      (w) => `  warning: row ${w.row}, ${w.field}: "${w.value}" ${w.reason}${outcomeOf(w, result)}`,
+    ),
     ...result.rejected.map((r) => `  rejected: row ${r.row} ${r.reason}`),
   ];
   return lines.join('\n');

@@ -1,6 +1,11 @@
 import { create } from 'zustand';
 import type { InputOf } from '../../electron/api/contract';
-import type { ColumnMapping, ImportPreview, ImportResult } from '../../electron/api/schemas/device-import';
+import type {
+  ColumnMapping,
+  FieldWarning,
+  ImportPreview,
+  ImportResult,
+} from '../../electron/api/schemas/device-import';
 import type { DeviceField } from '../../electron/api/schemas/devices';
 import type { JobStatus } from '../../electron/api/schemas/jobs';
 import { announceChanges, call } from '../api';
@@ -11,12 +16,34 @@ type Options = NonNullable<InputOf<'previewDeviceImport'>['options']>;
 
 export type ImportStep = 'choose' | 'previewing' | 'review' | 'importing' | 'done';
 
+/** The last row a header may be in (importOptions.headerRow in the contract). */
+const MAX_HEADER_ROW = 1000;
+
+/**
+ * What became of a flagged value, for the list after an import: an IP or MAC is stored as written; a date that
+ * could not be read is kept as written only in the device's flags, its install date left empty. A note (a
+ * two-digit year read) is neither, and gets no words.
+ */
+export function flaggedOutcome(warning: FieldWarning, mapping: ColumnMapping): string | null {
+  if (warning.reason.startsWith('two-digit year read as')) return null;
+  return mapping[warning.field] === 'installDate'
+    ? "kept as written in the device's flags; install date left empty"
+    : 'imported as written';
+}
+
+/** The part of a mapping about the given columns (a template or edits made for another reading of the file). */
+function mappingFor(mapping: ColumnMapping, headers: readonly string[]): ColumnMapping {
+  return Object.fromEntries(Object.entries(mapping).filter(([header]) => headers.includes(header)));
+}
+
 interface DeviceImportState {
   readonly step: ImportStep;
   readonly fileName: string;
   readonly content: string;
   readonly options: Options;
   readonly preview: ImportPreview | null;
+  /** The options the preview was made with: a change the file cannot take goes back to them. */
+  readonly previewOptions: Options | null;
   readonly job: JobStatus | null;
   readonly result: ImportResult | null;
   /** Why the file could not be read or imported, in one sentence. */
@@ -37,6 +64,7 @@ const initial = {
   content: '',
   options: { key: 'assetTag' } as Options,
   preview: null,
+  previewOptions: null,
   job: null,
   result: null,
   problem: null,
@@ -54,22 +82,38 @@ function base64Of(file: File): Promise<string> {
 
 /** The import wizard: choose a file, review what it would do, import it with progress, undo if needed. */
 export const useDeviceImportStore = create<DeviceImportState>()((set, get) => {
-  async function runPreview() {
+  /** Back on the review with the options of the preview it shows, or on the first step when there is none. */
+  function refused(problem: string) {
+    const { preview, previewOptions, options } = get();
+    set(
+      preview ? { step: 'review', problem, options: previewOptions ?? options } : { step: 'choose', problem },
+    );
+  }
+
+  /** Previews the file with the current options; true when a new preview came. */
+  async function runPreview(): Promise<boolean> {
     const { fileName, content, options } = get();
     set({ step: 'previewing', problem: null, job: null });
     const outcome = await followJob(
       () => call('startDevicePreview', { fileName, content, options }),
       (job) => set({ job }),
     );
-    if (get().step !== 'previewing') return; // cancelled or reset meanwhile
-    if ('error' in outcome) return set({ step: 'choose', problem: outcome.error.message });
+    if (get().step !== 'previewing') return false; // cancelled or reset meanwhile
+    if ('error' in outcome) {
+      refused(outcome.error.message);
+      return false;
+    }
     const { status } = outcome;
-    if (status.state === 'done' && status.preview) return set({ step: 'review', preview: status.preview });
-    if (status.state === 'cancelled') return set({ ...initial });
-    set({
-      step: get().preview ? 'review' : 'choose',
-      problem: status.error?.message ?? 'The file could not be read.',
-    });
+    if (status.state === 'done' && status.preview) {
+      set({ step: 'review', preview: status.preview, previewOptions: options });
+      return true;
+    }
+    if (status.state === 'cancelled') {
+      set({ ...initial });
+      return false;
+    }
+    refused(status.error?.message ?? 'The file could not be read.');
+    return false;
   }
 
   return {
@@ -84,7 +128,32 @@ export const useDeviceImportStore = create<DeviceImportState>()((set, get) => {
       await runPreview();
     },
     async setOptions(change) {
-      set({ options: { ...get().options, ...change } });
+      const { options, preview, fileName } = get();
+      if (change.headerRow !== undefined && change.headerRow > MAX_HEADER_ROW) {
+        // Said on the review, as for a row without a header, instead of the contract's limit on the first step.
+        return set({
+          problem: `${fileName} has no header in row ${change.headerRow}; the header must be in one of the first ${MAX_HEADER_ROW} rows.`,
+        });
+      }
+      // A mapping names the columns of this reading of the file (a template may name others): the import refuses
+      // a mapping of columns the file does not have.
+      const mapping =
+        change.mapping && preview ? mappingFor(change.mapping, preview.headers) : change.mapping;
+      const rereads = 'sheet' in change || 'headerRow' in change || 'encoding' in change;
+      if (!rereads || !options.mapping) {
+        set({ options: { ...options, ...change, ...(change.mapping && { mapping }) } });
+        await runPreview();
+        return;
+      }
+      // Read another way (sheet, header row, encoding) the file may have other columns: read it, then keep the
+      // mapping edits for the columns it still has.
+      const { mapping: edits, ...rest } = { ...options, ...change };
+      set({ options: rest });
+      if (!(await runPreview())) return;
+      const now = get().preview;
+      const kept = mappingFor(edits ?? {}, now?.headers ?? []);
+      if (Object.entries(kept).every(([header, field]) => now?.mapping[header] === field)) return;
+      set({ options: { ...get().options, mapping: kept } });
       await runPreview();
     },
     async setMapping(header, field) {

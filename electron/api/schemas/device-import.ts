@@ -86,6 +86,18 @@ export const previewRow = z.object({
 export const importPreview = importSummary.extend({
   /** Why the mapping cannot be committed (two columns mapped to one field), in one sentence; null when it can. */
   mappingProblem: z.string().nullable(),
+  /**
+   * Why the text cannot be imported as decoded (UTF-8 mixed with another encoding, or UTF-8 chosen for bytes that
+   * are not), in one sentence; null when it can. Choosing another encoding is the way on.
+   */
+  encodingProblem: z.string().nullable(),
+  /**
+   * When the date column mixes values only day-first reads and values only month-first reads (dateOrderSource
+   * "ask"): a sentence naming one of each; null otherwise.
+   */
+  mixedDateOrders: z.string().nullable(),
+  /** The sheets of `sheets` Excel does not show; never the default, still choosable. */
+  hiddenSheets: z.array(z.string()),
   rows: z.array(previewRow),
 });
 export type ImportPreview = z.infer<typeof importPreview>;

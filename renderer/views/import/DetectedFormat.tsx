@@ -18,7 +18,14 @@ const DELIMITERS: Record<string, string> = {
 /** What was detected about the file, each with a way to correct it. */
 export function DetectedFormat({ preview }: { preview: ImportPreview }) {
   const setOptions = useDeviceImportStore((state) => state.setOptions);
-  const ids = { encoding: useId(), sheet: useId(), header: useId(), key: useId(), dates: useId() };
+  const ids = {
+    encoding: useId(),
+    encodingProblem: useId(),
+    sheet: useId(),
+    header: useId(),
+    key: useId(),
+    dates: useId(),
+  };
   return (
     <section className="panel" aria-labelledby="format-heading">
       <h2 id="format-heading">{preview.fileName}</h2>
@@ -30,6 +37,8 @@ export function DetectedFormat({ preview }: { preview: ImportPreview }) {
               <select
                 id={ids.encoding}
                 value={preview.encoding ?? 'utf-8'}
+                aria-invalid={preview.encodingProblem ? true : undefined}
+                aria-describedby={preview.encodingProblem ? ids.encodingProblem : undefined}
                 onChange={(event) =>
                   void setOptions({ encoding: event.target.value as (typeof ENCODINGS)[number][0] })
                 }
@@ -40,6 +49,11 @@ export function DetectedFormat({ preview }: { preview: ImportPreview }) {
                   </option>
                 ))}
               </select>
+              {preview.encodingProblem && (
+                <span id={ids.encodingProblem} className="field-error">
+                  {preview.encodingProblem}
+                </span>
+              )}
             </div>
             <div className="field">
               <span className="field-label">Delimiter</span>
@@ -56,7 +70,7 @@ export function DetectedFormat({ preview }: { preview: ImportPreview }) {
             >
               {preview.sheets.map((sheet) => (
                 <option key={sheet} value={sheet}>
-                  {sheet}
+                  {preview.hiddenSheets.includes(sheet) ? `${sheet} (hidden)` : sheet}
                 </option>
               ))}
             </select>
@@ -103,7 +117,8 @@ export function DetectedFormat({ preview }: { preview: ImportPreview }) {
           </select>
           <span className={preview.dateOrderSource === 'ask' ? 'field-error' : 'field-help'}>
             {preview.dateOrderSource === 'ask'
-              ? 'The dates could be read either way. Choose how they are written.'
+              ? (preview.mixedDateOrders ??
+                'The dates could be read either way. Choose how they are written.')
               : preview.dateOrderSource === 'inferred'
                 ? 'Read from the dates in the file.'
                 : preview.dateOrderSource === 'not-needed'

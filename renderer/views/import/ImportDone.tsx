@@ -1,5 +1,5 @@
 import { saveFile } from '../../save-file';
-import { useDeviceImportStore } from '../../stores/device-import';
+import { flaggedOutcome, useDeviceImportStore } from '../../stores/device-import';
 import { hrefOf } from '../../stores/navigation';
 import { UndoImportButton } from './UndoImportButton';
 
@@ -24,13 +24,17 @@ export function ImportDone() {
       </p>
       {result.warnings.length > 0 && (
         <>
-          <h3>Flagged values (imported as written)</h3>
+          <h3>Flagged values</h3>
           <ul className="issue-list">
-            {result.warnings.slice(0, SHOWN).map((w) => (
-              <li key={`${w.row}-${w.field}`}>
-                Row {w.row}, {w.field}: “{w.value}” {w.reason}
-              </li>
-            ))}
+            {result.warnings.slice(0, SHOWN).map((w) => {
+              const outcome = flaggedOutcome(w, result.mapping);
+              return (
+                <li key={`${w.row}-${w.field}`}>
+                  Row {w.row}, {w.field}: “{w.value}” {w.reason}
+                  {outcome && ` — ${outcome}`}
+                </li>
+              );
+            })}
           </ul>
           {result.warnings.length > SHOWN && <p>…and {result.warnings.length - SHOWN} more.</p>}
         </>

@@ -19,15 +19,17 @@ export function ImportReview() {
   const mustFixMapping = preview.mappingProblem !== null;
   const importable = preview.added + preview.updated + preview.unchanged;
   const keyMapped = Object.values(preview.mapping).includes(preview.key);
-  const blocker = mustFixMapping
-    ? 'Fix the column mapping above first.'
-    : mustChooseDates
-      ? 'Choose the date order above first.'
-      : !keyMapped
-        ? `No column is mapped to the ${KEY_WORDS[preview.key]}, which identifies each device: map one above.`
-        : importable === 0
-          ? 'Every row is rejected; the reasons are in the rows below.'
-          : null;
+  const blocker = preview.encodingProblem
+    ? 'Choose the encoding above, or save the file as UTF-8, first.'
+    : mustFixMapping
+      ? 'Fix the column mapping above first.'
+      : mustChooseDates
+        ? 'Choose the date order above first.'
+        : !keyMapped
+          ? `No column is mapped to the ${KEY_WORDS[preview.key]}, which identifies each device: map one above.`
+          : importable === 0
+            ? 'Every row is rejected; the reasons are in the rows below.'
+            : null;
   return (
     <>
       <DetectedFormat preview={preview} />

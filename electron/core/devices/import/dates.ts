@@ -33,9 +33,41 @@ export function inferDateOrder(values: readonly Cell[]): DateOrderEvidence {
   return { order: null, source: 'ask' };
 }
 
+/** The values that settle the order each way: the first day-first one (13/04/2015) and month-first one. */
+export interface DateOrderClues {
+  readonly dayFirst: number | null;
+  readonly monthFirst: number | null;
+}
+
+/** Which values can only be day-first, which only month-first (their index), for a column that mixes both. */
+export function dateOrderClues(values: readonly Cell[]): DateOrderClues {
+  let dayFirst: number | null = null;
+  let monthFirst: number | null = null;
+  values.forEach((value, index) => {
+    if (typeof value !== 'string') return;
+    const match = NUMERIC.exec(value.trim());
+    if (!match || (match[1] ?? '').length === 4) return;
+    if (Number(match[1]) > 12) dayFirst ??= index;
+    else if (Number(match[2]) > 12) monthFirst ??= index;
+  });
+  return { dayFirst, monthFirst };
+}
+
+export const DATE_ORDER_WORDS: Record<DateOrder, string> = {
+  dmy: 'day-first',
+  mdy: 'month-first',
+  ymd: 'year-first',
+};
+
 export type DateReading = { iso: string; note?: string } | { problem: string };
 
-/** One value to YYYY-MM-DD; never a guessed or 1970 date: an impossible date is a problem, not a default. */
+const partsIn = (order: DateOrder, [a, b, c]: readonly [string, string, string]) =>
+  order === 'ymd' ? [a, b, c] : order === 'dmy' ? [c, b, a] : [c, a, b];
+
+/**
+ * One value to YYYY-MM-DD; never a guessed or 1970 date: an impossible date is a problem, not a default. A value
+ * that is a date in another order than the one chosen says so, rather than that it does not exist.
+ */
 export function readDate(value: Cell, order: DateOrder | null): DateReading {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return { problem: 'is not a valid date' };
@@ -46,11 +78,30 @@ export function readDate(value: Cell, order: DateOrder | null): DateReading {
   if (named) return named;
   const match = NUMERIC.exec(text);
   if (!match) return { problem: 'is not a date this importer can read (use e.g. 2015-06-11 or 11.06.2015)' };
-  const [a = '', b = '', c = ''] = [match[1], match[2], match[3]];
-  const effective: DateOrder | null = a.length === 4 ? 'ymd' : order;
-  if (!effective) return { problem: 'could be day-first or month-first; choose the date order' };
-  const [y, m, d] = effective === 'ymd' ? [a, b, c] : effective === 'dmy' ? [c, b, a] : [c, a, b];
-  return isoDate(y, Number(m), Number(d));
+  const parts = [match[1] ?? '', match[2] ?? '', match[3] ?? ''] as const;
+  const effective: DateOrder | null = parts[0].length === 4 ? 'ymd' : order;
+  if (!effective) {
+    // A value only one order reads, in a column no order was read for: the column has values of the other.
+    const only = Number(parts[0]) > 12 ? 'dmy' : Number(parts[1]) > 12 ? 'mdy' : null;
+    if (only) {
+      const other = only === 'dmy' ? 'mdy' : 'dmy';
+      return {
+        problem: `is ${DATE_ORDER_WORDS[only]}, but the column also has ${DATE_ORDER_WORDS[other]} dates; choose the date order`,
+      };
+    }
+    return { problem: 'could be day-first or month-first; choose the date order' };
+  }
+  const [y = '', m, d] = partsIn(effective, parts);
+  const reading = isoDate(y, Number(m), Number(d));
+  if (!('problem' in reading) || effective !== order) return reading;
+  const others = (['dmy', 'mdy', 'ymd'] as const).filter((other) => {
+    if (other === order) return false;
+    const [oy = '', om, od] = partsIn(other, parts);
+    return !('problem' in isoDate(oy, Number(om), Number(od)));
+  });
+  if (others.length === 0) return reading;
+  const only = others.length === 1 && others[0] ? `; it reads only as ${DATE_ORDER_WORDS[others[0]]}` : '';
+  return { problem: `does not match the chosen date order (${DATE_ORDER_WORDS[order]})${only}` };
 }
 
 /** The date of a year as written (two or four digits), a month and a day; a problem when it does not exist. */

@@ -20,16 +20,17 @@ export function detectDelimiter(text: string): Delimiter {
   return best.delimiter;
 }
 
+/** A place in delimited text: the spreadsheet row of its record and the index of its field. */
+export interface CellPosition {
+  readonly row: number;
+  readonly column: number;
+}
+
 /**
  * Where a quotation mark opens a field and does not close where the field ends: PapaParse would read the rest
  * of the file, or everything up to the next quotation mark, as that one field.
  */
-export interface QuoteProblem {
-  /** The spreadsheet row of the record it opens in. */
-  readonly row: number;
-  /** The index of the field it opens. */
-  readonly column: number;
-}
+export type QuoteProblem = CellPosition;
 
 export interface DelimitedSheet extends Sheet {
   readonly quoteProblem: QuoteProblem | null;
@@ -57,6 +58,13 @@ export function parseDelimited(text: string, delimiter: Delimiter): DelimitedShe
         }
       : null,
   };
+}
+
+/** The spreadsheet row and the field index of the character at `offset`, when the text before it is well-formed. */
+export function positionAt(text: string, offset: number, delimiter: Delimiter): CellPosition {
+  const options = { delimiter, skipEmptyLines: false, quoteChar: '"', escapeChar: '"' } as const;
+  const records = Papa.parse<string[]>(text.slice(0, offset), options).data;
+  return { row: Math.max(1, records.length), column: Math.max(0, (records.at(-1)?.length ?? 1) - 1) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import synonyms from '../../../../resources/import/header-synonyms.json';
 import type { ColumnMapping } from '../../../api/schemas/device-import';
 import { type DeviceField, deviceFields } from '../../../api/schemas/devices';
-import { cellText, isBlankRow, type Sheet, type SheetRow } from './table';
+import { cellText, filledCells, isBlankRow, type Sheet, type SheetRow } from './table';
 
 const HEADER_SEARCH_ROWS = 30;
 
@@ -70,15 +70,21 @@ export function suggestMapping(headers: readonly string[]): ColumnMapping {
 const mappedCount = (row: SheetRow) =>
   new Set(row.cells.map((c) => fieldForHeader(cellText(c))).filter(Boolean)).size;
 
-/** The header row is the one among the first rows whose cells name the most fields, under titles and blank rows. */
+/**
+ * The header row is the one among the first rows whose cells name the most fields, under titles and blank rows.
+ * A row naming one field only is the header when nothing but titles (one value each) stands above it: a data
+ * value that happens to read as a field name must not win over a header Isopatch does not know.
+ */
 export function findHeaderRow(sheet: Sheet): SheetRow | undefined {
-  let best: { row: SheetRow; score: number } | undefined;
-  for (const row of sheet.rows.slice(0, HEADER_SEARCH_ROWS)) {
-    if (isBlankRow(row)) continue;
+  const rows = sheet.rows.slice(0, HEADER_SEARCH_ROWS).filter((row) => !isBlankRow(row));
+  let best: { row: SheetRow; score: number; index: number } | undefined;
+  for (const [index, row] of rows.entries()) {
     const score = mappedCount(row);
-    if (!best || score > best.score) best = { row, score };
+    if (!best || score > best.score) best = { row, score, index };
   }
   if (best && best.score >= 2) return best.row;
+  if (best && best.score === 1 && rows.slice(0, best.index).every((row) => filledCells(row) <= 1))
+    return best.row;
   return sheet.rows.find((row) => !isBlankRow(row));
 }
 

@@ -146,10 +146,11 @@ describe('importing devices', () => {
     ['a header without devices', 'Asset Tag,Model\n', /has a header in row 1 but no devices below it/],
     ['a PDF renamed .csv', '%PDF-1.4 binary stuff', /is a PDF document/],
     ['one column of prose', 'Dear colleague\nplease find the list attached.\n', /does not look like a table/],
+    // No column it names is one Isopatch knows, and its lines do not have the same number of values.
     [
       'a letter with a comma',
       'Dear colleague,\nplease find the list attached.\n',
-      /has no column for the asset tag/,
+      /does not look like a table/,
     ],
   ])('refuses %s in one sentence and changes nothing', async (_name, content, message) => {
     const { router, db } = await setup();
@@ -342,6 +343,18 @@ describe('importing a rejected-rows CSV again', () => {
     const [a2] = await devices(router, { search: 'A-2' });
     expect(a2).toMatchObject({ model: 'Symbia E', location: '=R2' });
     expect(a2?.extra).toEqual({ Notes: '-5 dB' });
+  });
+
+  it('gives back values that start with an apostrophe before a formula sign, or hold one after a ";"', async () => {
+    const { router } = await setup();
+    const first = await importFile(router, "Asset Tag,Model,Notes,Room\nA-1,x,,\n,A;=1,'-5,'=x\n");
+    const [, rejected] = (first.rejectedCsv ?? '').split('\r\n');
+    expect(rejected).toBe(`3,"has no asset tag, the key that identifies the device",,"A;'=1",''-5,''=x`);
+    const fixed = (first.rejectedCsv ?? '').replace('device",,', 'device",A-2,');
+    await importFile(router, fixed, {}, 'inventory-rejected-rows.csv');
+    const [a2] = await devices(router, { search: 'A-2' });
+    expect(a2).toMatchObject({ model: 'A;=1', location: "'=x" });
+    expect(a2?.extra).toEqual({ Notes: "'-5" });
   });
 
   it('keeps apostrophes that are no formula guard, in text files and workbooks', async () => {

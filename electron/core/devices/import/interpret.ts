@@ -7,8 +7,9 @@ import type {
   ImportOptions,
 } from '../../../api/schemas/device-import';
 import type { DeviceField, FieldFlag } from '../../../api/schemas/devices';
+import { unguardedCell } from '../../formats/csv';
 import { noProgress, type Progress, stepper } from '../../progress';
-import { type DateOrderEvidence, inferDateOrder, readDate } from './dates';
+import { type DateOrderEvidence, dateOrderClues, inferDateOrder, readDate } from './dates';
 import { suggestMapping } from './header';
 import { MAX_CELL_CHARS } from './limits';
 import { checkIp, cleanText, normalizeMac } from './normalize';
@@ -35,6 +36,11 @@ export interface Interpretation {
   readonly key: ImportKey;
   readonly dateOrder: DateOrder | null;
   readonly dateOrderSource: 'inferred' | 'given' | 'not-needed' | 'ask';
+  /**
+   * When the order must be chosen (source "ask") because the date column has values only day-first reads and
+   * values only month-first reads: the first of each, as 'row 3, "13/04/2015"'; null otherwise.
+   */
+  readonly mixedDateOrders: { readonly dayFirst: string; readonly monthFirst: string } | null;
   readonly rows: InterpretedRow[];
 }
 
@@ -69,11 +75,6 @@ export function mappingConflict(mapping: ColumnMapping): string | null {
   }
   return null;
 }
-
-// Isopatch's CSVs (formats/csv.ts) put ' before what a spreadsheet would run as a formula, as Excel hides it;
-// a rejected-rows CSV fixed and imported again gives back the value, not the guard. Other apostrophes stay.
-const FORMULA_GUARD = /^'[=+\-@\t\r]/;
-const unguarded = (text: string) => (text[0] === "'" && FORMULA_GUARD.test(text) ? text.slice(1) : text);
 
 const DELIMITER_WORDS: Record<string, string> = { '\t': 'a tab' };
 
@@ -126,7 +127,10 @@ export function interpretRows(
       if (flag) row.flags.push({ field, value, reason });
     };
     sheetRow.cells.forEach((cell, column) => {
-      const text = cleanText(unguarded(cellText(cell)));
+      // Isopatch's CSVs (formats/csv.ts) put ' before what a spreadsheet would run as a formula, as Excel hides
+      // it; a rejected-rows CSV fixed and imported again gives back the value, not the guard. The importer takes
+      // such a ' off in every file, not only in Isopatch's own: "'-5" in any file is -5 kept as text.
+      const text = cleanText(unguardedCell(cellText(cell)));
       if (text === '') return;
       const header = file.headers[column] ?? `Column ${column + 1}`;
       if (text.length > MAX_CELL_CHARS) {
@@ -165,5 +169,23 @@ export function interpretRows(
     return row;
   });
 
-  return { mapping, key: options.key, dateOrder: evidence.order, dateOrderSource: evidence.source, rows };
+  return {
+    mapping,
+    key: options.key,
+    dateOrder: evidence.order,
+    dateOrderSource: evidence.source,
+    mixedDateOrders: evidence.source === 'ask' ? mixedDateOrders(file, dateColumn) : null,
+    rows,
+  };
+}
+
+/** The first value only day-first reads and the first only month-first reads, when the column has both. */
+function mixedDateOrders(file: ReadFile, column: number): Interpretation['mixedDateOrders'] {
+  const clues = dateOrderClues(file.rows.map((r) => r.cells[column] ?? ''));
+  if (clues.dayFirst === null || clues.monthFirst === null) return null;
+  const example = (index: number) => {
+    const row = file.rows[index];
+    return `row ${row?.row}, "${cellText(row?.cells[column]).trim()}"`;
+  };
+  return { dayFirst: example(clues.dayFirst), monthFirst: example(clues.monthFirst) };
 }

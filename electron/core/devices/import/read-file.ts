@@ -1,12 +1,12 @@
 import type { ImportFile, TextEncoding } from '../../../api/schemas/device-import';
 import { AppError } from '../../errors';
-import { decodeText } from './decode';
-import { type Delimiter, detectDelimiter, parseDelimited, type QuoteProblem } from './delimited';
+import { decodeText, type EncodingProblem, utf8TextOffset, windows1252Char } from './decode';
+import { type Delimiter, detectDelimiter, parseDelimited, positionAt, type QuoteProblem } from './delimited';
 import { detectFileKind } from './file-kind';
 import { findHeaderRow, headerNames, sheetScore } from './header';
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_IMPORT_ROWS } from './limits';
 import { REJECTED_ROWS_COLUMNS, startsLikeRejectedRows } from './rejected-csv';
-import { isBlankRow, type Sheet, type SheetRow } from './table';
+import { cellText, isBlankRow, type Sheet, type SheetRow } from './table';
 import { readWorkbook } from './xlsx';
 
 /** A file read as one table: where its header is, and the rows below it. */
@@ -15,10 +15,17 @@ export interface ReadFile {
   readonly encoding: TextEncoding | null;
   readonly delimiter: Delimiter | null;
   readonly sheets: readonly string[];
+  /** The sheets of `sheets` Excel does not show. */
+  readonly hiddenSheets: readonly string[];
   readonly sheet: string | null;
   readonly headerRow: number;
   readonly headers: readonly string[];
   readonly rows: readonly SheetRow[];
+  /**
+   * Why the text cannot be imported as decoded (bytes that do not fit its encoding), after the file's name;
+   * null when it can. The preview still shows the file (read as UTF-8), so the wizard can offer another encoding.
+   */
+  readonly encodingProblem: string | null;
 }
 
 /** Every refusal names the file and says what is wrong in one sentence; nothing has been changed. */
@@ -34,6 +41,7 @@ export async function readImportFile(file: ImportFile): Promise<ReadFile> {
   let encoding: TextEncoding | null = null;
   let delimiter: Delimiter | null = null;
   let quoteProblem: QuoteProblem | null = null;
+  let encodingProblem: { problem: EncodingProblem; text: string } | null = null;
   if (kind.kind === 'xlsx') {
     try {
       sheets = await readWorkbook(bytes);
@@ -47,6 +55,7 @@ export async function readImportFile(file: ImportFile): Promise<ReadFile> {
     delimiter = detectDelimiter(decoded.text);
     const sheet = parseDelimited(decoded.text, delimiter);
     quoteProblem = sheet.quoteProblem;
+    if (decoded.problem) encodingProblem = { problem: decoded.problem, text: decoded.text };
     sheets = [sheet];
   }
 
@@ -90,11 +99,53 @@ export async function readImportFile(file: ImportFile): Promise<ReadFile> {
     delimiter,
     // A delimited file is one table with no sheets to choose from.
     sheets: kind.kind === 'xlsx' ? sheets.map((s) => s.name ?? '') : [],
+    hiddenSheets: sheets.filter((s) => s.hidden).map((s) => s.name ?? ''),
     sheet: sheet.name,
     headerRow: header.row,
     headers,
     rows,
+    encodingProblem:
+      encodingProblem && delimiter
+        ? encodingSentence(encodingProblem.problem, bytes, encodingProblem.text, delimiter, header, skipped)
+        : null,
   };
+}
+
+const hex = (byte: number) => `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+
+/** Names the row (and column) of the first byte that does not fit, and how to import the file. */
+function encodingSentence(
+  problem: EncodingProblem,
+  bytes: Uint8Array,
+  text: string,
+  delimiter: Delimiter,
+  header: SheetRow,
+  skipped: number,
+): string {
+  const at = positionAt(text, utf8TextOffset(bytes, problem.offset), delimiter);
+  const name = at.row > header.row ? headerNames(header)[at.column - skipped] : undefined;
+  const where = name ? `row ${at.row} (column "${name}")` : `row ${at.row}, column ${at.column + 1},`;
+  const byte = `${hex(problem.byte)}, "${windows1252Char(problem.byte)}" in Windows-1252`;
+  return problem.kind === 'mixed'
+    ? `mixes encodings: it has UTF-8 text, but ${where} has a byte that is not UTF-8 (${byte}); save the file as UTF-8 and import it again, or choose one encoding to read all of it with (Windows-1252, for example)`
+    : `is not UTF-8 as chosen: ${where} has a byte that is not UTF-8 (${byte}); choose Windows-1252 as its encoding, or save the file as UTF-8`;
+}
+
+/**
+ * Whether the rows below the header have as many values as it has columns, as a table's do: at least two
+ * rows, and at least half of them. Prose has no such count ("Dear colleague, please find ...\nRegards, Bob").
+ */
+export function hasConsistentColumns(read: ReadFile): boolean {
+  const width = read.headers.length;
+  const rows = read.rows.slice(0, 30);
+  const fitting = rows.filter((row) => {
+    if (read.format === 'delimited') return row.cells.length === width;
+    // A workbook row ends at its last cell with something in it.
+    let length = row.cells.length;
+    while (length > 0 && cellText(row.cells[length - 1]).trim() === '') length--;
+    return length >= 2 && length <= width;
+  }).length;
+  return fitting >= 2 && fitting * 2 >= rows.length;
 }
 
 const withoutColumns = (row: SheetRow, count: number): SheetRow => ({
@@ -107,17 +158,37 @@ function quoteSentence(problem: QuoteProblem, header: SheetRow | undefined): str
   return `has a quotation mark in row ${problem.row}${name ? ` (column "${name}")` : ''} that does not close where the field ends; quote the whole field and double the quotation marks inside it, or remove them`;
 }
 
-/** The sheet the person named, or the one whose header maps best (a cover sheet first is common). */
+/**
+ * The sheet the person named (as Excel, whatever the case: the exact name first), or the visible one whose
+ * header maps best (a cover sheet first is common). A hidden sheet is the default only when no visible sheet
+ * names a single field.
+ */
 function chooseSheet(file: ImportFile, sheets: Sheet[]): Sheet {
-  if (file.options.sheet !== undefined && sheets[0]?.name !== null) {
-    const named = sheets.find((s) => s.name === file.options.sheet);
+  const wanted = file.options.sheet;
+  if (wanted !== undefined) {
+    if (sheets[0]?.name === null) {
+      throw refuseFile(
+        file.fileName,
+        `is not a workbook but delimited text, which has no sheets, so sheet "${wanted}" cannot be chosen; leave the sheet out`,
+      );
+    }
+    const lower = wanted.toLowerCase();
+    const named =
+      sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name?.toLowerCase() === lower);
     if (!named) {
       const names = sheets.map((s) => `"${s.name}"`).join(', ');
-      throw refuseFile(file.fileName, `has no sheet "${file.options.sheet}"; its sheets are ${names}`);
+      throw refuseFile(file.fileName, `has no sheet "${wanted}"; its sheets are ${names}`);
     }
     return named;
   }
-  const best = [...sheets].sort((a, b) => sheetScore(b) - sheetScore(a))[0];
+  // Visible sheets naming a field first, then by how many fields the header names, then visible ones first.
+  const rank = (sheet: Sheet) => {
+    const score = sheetScore(sheet);
+    return (!sheet.hidden && score > 0 ? 10_000 : 0) + score * 2 + (sheet.hidden ? 0 : 1);
+  };
+  const best = sheets
+    .map((sheet) => ({ sheet, rank: rank(sheet) }))
+    .sort((a, b) => b.rank - a.rank)[0]?.sheet;
   if (!best) throw refuseFile(file.fileName, 'has no sheets');
   return best;
 }

@@ -13,7 +13,7 @@ import { noProgress, type Progress } from '../../progress';
 import { type AppliedImport, applyImport } from './apply';
 import { FIELD_LABELS, type Interpretation, interpretRows, mappingConflict } from './interpret';
 import { PREVIEW_ROWS } from './limits';
-import { type ReadFile, readImportFile, refuseFile } from './read-file';
+import { hasConsistentColumns, type ReadFile, readImportFile, refuseFile } from './read-file';
 import { rejectedRowsCsv } from './rejected-csv';
 import { rememberedMapping, rememberMapping } from './remembered-mapping';
 
@@ -33,9 +33,58 @@ export async function prepareImport(
   progress('reading', 0, 1);
   const read = await readImportFile(file);
   progress('reading', 1, 1);
+  refuseUnknownMappedHeaders(file, read);
   const interpretation = interpretRows(read, file.options, rememberedMapping(ctx, read.headers), progress);
+  refuseProse(file, read, interpretation);
   const sha256 = createHash('sha256').update(Buffer.from(file.content, 'base64')).digest('hex');
   return { file, read, interpretation, sha256 };
+}
+
+const quotedList = (names: readonly string[]) => names.map((name) => `"${name}"`).join(', ');
+
+/** A mapping naming a column the file does not have was meant for another file: refuse rather than ignore it. */
+function refuseUnknownMappedHeaders(file: ImportFile, read: ReadFile): void {
+  const headers = new Set(read.headers);
+  const unknown = Object.keys(file.options.mapping ?? {}).filter((header) => !headers.has(header));
+  if (unknown.length === 0) return;
+  throw refuseFile(
+    file.fileName,
+    `has no ${unknown.length === 1 ? 'column' : 'columns'} ${quotedList(unknown)}, which the mapping names; its columns are ${quotedList(read.headers)}`,
+  );
+}
+
+/**
+ * Prose is not a table: no column of its header row means a field (by the synonym table, the mapping remembered
+ * for it or one given) and its rows do not have the header's number of values.
+ */
+function refuseProse(file: ImportFile, read: ReadFile, interpretation: Interpretation): void {
+  if (file.options.mapping !== undefined || Object.values(interpretation.mapping).some(Boolean)) return;
+  if (hasConsistentColumns(read)) return;
+  throw refuseFile(
+    file.fileName,
+    `does not look like a table: row ${read.headerRow} names no column Isopatch knows and the rows below it do not have its number of values; export the inventory as CSV or Excel with a header row`,
+  );
+}
+
+const dateColumnOf = ({ read, interpretation }: PreparedImport) =>
+  read.headers[Object.values(interpretation.mapping).indexOf('installDate')] ?? 'install date';
+
+/** Why the dates must wait for a person to choose their order, in one sentence; null when they need not. */
+function dateOrderRefusal(prepared: PreparedImport): string | null {
+  const { interpretation, file } = prepared;
+  if (interpretation.dateOrderSource !== 'ask') return null;
+  const mixed = interpretation.mixedDateOrders;
+  const column = dateColumnOf(prepared);
+  return mixed
+    ? `${file.fileName} has dates in column "${column}" that mix day-first (${mixed.dayFirst}) and month-first (${mixed.monthFirst}) order; correct them, or choose the order most are written in (dmy or mdy): the others are flagged and imported without a date.`
+    : `${file.fileName} has dates in column "${column}" that could be day-first or month-first; choose the date order (dmy or mdy).`;
+}
+
+/** The wizard's words for a date column that mixes orders, naming one value of each; null when it does not. */
+function mixedDateOrders(prepared: PreparedImport): string | null {
+  const mixed = prepared.interpretation.mixedDateOrders;
+  if (!mixed) return null;
+  return `Column "${dateColumnOf(prepared)}" mixes day-first (${mixed.dayFirst}) and month-first (${mixed.monthFirst}) dates. Choose the order most are written in; the others are flagged and imported without a date.`;
 }
 
 const ROLLBACK = Symbol('rollback');
@@ -101,6 +150,11 @@ export function previewImport(
   return {
     ...summary(prepared, applied),
     mappingProblem: mappingConflict(prepared.interpretation.mapping),
+    encodingProblem: prepared.read.encodingProblem
+      ? `${prepared.file.fileName} ${prepared.read.encodingProblem}.`
+      : null,
+    mixedDateOrders: mixedDateOrders(prepared),
+    hiddenSheets: [...prepared.read.hiddenSheets],
     rows: prepared.interpretation.rows.slice(0, PREVIEW_ROWS).map((row) => ({
       row: row.row,
       action: applied.actions.get(row.row) ?? 'reject',
@@ -123,6 +177,8 @@ export function commitImport(
   progress: Progress = noProgress,
 ): ImportResult {
   const { interpretation, read, file } = prepared;
+  // Bytes that do not fit the encoding would be stored as U+FFFD or garbled: nothing is imported.
+  if (read.encodingProblem) throw refuseFile(file.fileName, read.encodingProblem);
   const conflict = mappingConflict(interpretation.mapping);
   if (conflict) throw new AppError('INVALID_INPUT', conflict);
   if (!Object.values(interpretation.mapping).includes(interpretation.key)) {
@@ -132,14 +188,8 @@ export function commitImport(
       `has no column for the ${FIELD_LABELS[interpretation.key]}, the key that identifies each device (its columns are ${columns}); map one`,
     );
   }
-  if (interpretation.dateOrderSource === 'ask') {
-    const column =
-      read.headers[Object.values(interpretation.mapping).indexOf('installDate')] ?? 'install date';
-    throw refuseFile(
-      file.fileName,
-      `has dates in column "${column}" that could be day-first or month-first; choose the date order (dmy or mdy)`,
-    );
-  }
+  const datesUndecided = dateOrderRefusal(prepared);
+  if (datesUndecided) throw new AppError('INVALID_INPUT', datesUndecided);
   if (dryRun) {
     const applied = rehearse(ctx, prepared, progress);
     return {

@@ -18,7 +18,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<Sheet[]> {
       for (let column = 1; column <= width; column++) cells.push(cellValue(row.getCell(column)));
       rows.push({ row: rowNumber, cells });
     });
-    return { name: worksheet.name, rows };
+    return { name: worksheet.name, rows, hidden: worksheet.state !== 'visible' };
   });
 }
 
