@@ -40,7 +40,9 @@ test('organization name and site time zone are saved, audited, and survive a rel
   await page.getByLabel('Organization name').fill('Klinikum Nord <b>Radiologie</b>');
   await page.getByLabel('Site time zone').selectOption('America/New_York');
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByRole('status')).toHaveText('Settings saved.');
+  await expect(page.getByRole('form', { name: 'Organization' }).getByRole('status')).toHaveText(
+    'Settings saved.',
+  );
   await expect(page.getByTestId('organization-name')).toHaveText('Klinikum Nord <b>Radiologie</b>');
   const audit = page.getByRole('table', { name: 'The newest entries of the audit log' });
   await expect(audit).toContainText('update organization');
@@ -87,7 +89,9 @@ test('the keyboard reaches every view and the settings form', async ({ page, app
   await expect(page.getByLabel('Organization name')).toBeFocused();
   await page.keyboard.type('Keyboard Hospital');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status')).toHaveText('Settings saved.');
+  await expect(page.getByRole('form', { name: 'Organization' }).getByRole('status')).toHaveText(
+    'Settings saved.',
+  );
 });
 
 test('a damaged database file is named, explained and left untouched', async ({ page, dataDir }) => {
