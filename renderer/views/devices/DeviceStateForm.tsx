@@ -3,6 +3,8 @@ import { canMove, isSideState, NEXT_STATES, SIDE_STATES } from '../../../electro
 import type { DeviceDetail, DeviceState } from '../../../electron/api/schemas/devices';
 import { call } from '../../api';
 import { STATE_LABELS } from '../../labels';
+import { useSettingsStore } from '../../stores/settings';
+import { ApprovalFields, localToday } from './ApprovalFields';
 
 const LABEL: Record<DeviceState, string> = { ...STATE_LABELS, verified: 'Verified (QC passed)' };
 
@@ -36,8 +38,6 @@ export function DeviceStateForm({ detail }: { detail: DeviceDetail }) {
     to: useId(),
     effect: useId(),
     reason: useId(),
-    approver: useId(),
-    review: useId(),
   };
   // Another device, or this one in a new state: start again from its own choices.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on identity and state on purpose, not on a reload
@@ -51,6 +51,7 @@ export function DeviceStateForm({ detail }: { detail: DeviceDetail }) {
 
   const needsReason = to === 'not-affected' || to === 'risk-accepted';
   const needsApproval = to === 'risk-accepted';
+  const today = localToday(useSettingsStore((state) => state.settings?.siteTimeZone) ?? 'UTC');
   const device = detail.assetTag ?? detail.serial ?? `Device ${detail.id}`;
 
   async function submit(event: FormEvent) {
@@ -125,28 +126,14 @@ export function DeviceStateForm({ detail }: { detail: DeviceDetail }) {
         </div>
       )}
       {needsApproval && (
-        <div className="inline-form">
-          <div className="field">
-            <label htmlFor={ids.approver}>Approved by (required)</label>
-            <input
-              id={ids.approver}
-              value={approver}
-              maxLength={200}
-              required
-              onChange={(event) => setApprover(event.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.review}>Review date (required)</label>
-            <input
-              id={ids.review}
-              type="date"
-              value={reviewDate}
-              required
-              onChange={(event) => setReviewDate(event.target.value)}
-            />
-          </div>
-        </div>
+        <ApprovalFields
+          approver={approver}
+          onApprover={setApprover}
+          reviewDate={reviewDate}
+          onReviewDate={setReviewDate}
+          reviewLabel="Review date"
+          today={today}
+        />
       )}
       {refusal && (
         <p role="alert" className="problem">

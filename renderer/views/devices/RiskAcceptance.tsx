@@ -1,9 +1,10 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { PLANNING_REACH_DAYS, REVIEW_NOTICE_DAYS } from '../../../electron/api/device-lifecycle';
+import { REVIEW_NOTICE_DAYS } from '../../../electron/api/device-lifecycle';
 import type { DeviceDetail } from '../../../electron/api/schemas/devices';
 import { call } from '../../api';
 import { BadgeShape } from '../../components/BadgeShape';
 import { useSettingsStore } from '../../stores/settings';
+import { ApprovalFields, localToday } from './ApprovalFields';
 
 export interface Acceptance {
   readonly reason: string | null;
@@ -20,21 +21,7 @@ export const acceptanceOf = (detail: DeviceDetail): Acceptance => ({
   reviewDate: detail.riskReviewDate,
 });
 
-/** Today's date (YYYY-MM-DD) in the site's time zone, as the core reads review dates. */
-export function localToday(timeZone: string, now = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
-const plusDays = (date: string, days: number) =>
-  new Date(Date.parse(date) + days * DAY_MS).toISOString().slice(0, 10);
 
 /** Where the review stands, in words: passed, today, within the dashboard's notice, or not yet. */
 function reviewNote(reviewDate: string, today: string): { words: string; overdue: boolean } | null {
@@ -71,9 +58,6 @@ export function RiskAcceptance({ detail }: { detail: DeviceDetail }) {
     heading: useId(),
     form: useId(),
     reason: useId(),
-    approver: useId(),
-    review: useId(),
-    reviewHelp: useId(),
   };
   // Another device: closed, and no word left from the last one.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on identity on purpose, not on a reload
@@ -184,34 +168,14 @@ export function RiskAcceptance({ detail }: { detail: DeviceDetail }) {
               onChange={(event) => setReason(event.target.value)}
             />
           </div>
-          <div className="inline-form">
-            <div className="field">
-              <label htmlFor={ids.approver}>Approved by (required)</label>
-              <input
-                id={ids.approver}
-                value={approver}
-                maxLength={200}
-                required
-                onChange={(event) => setApprover(event.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={ids.review}>New review date (required)</label>
-              <input
-                id={ids.review}
-                type="date"
-                value={reviewDate}
-                min={plusDays(today, 1)}
-                max={plusDays(today, PLANNING_REACH_DAYS)}
-                required
-                aria-describedby={ids.reviewHelp}
-                onChange={(event) => setReviewDate(event.target.value)}
-              />
-            </div>
-          </div>
-          <p id={ids.reviewHelp} className="field-help">
-            The review date lies after today and at most two years ahead.
-          </p>
+          <ApprovalFields
+            approver={approver}
+            onApprover={setApprover}
+            reviewDate={reviewDate}
+            onReviewDate={setReviewDate}
+            reviewLabel="New review date"
+            today={today}
+          />
           {refusal && (
             <p role="alert" className="problem">
               {refusal}
