@@ -88,6 +88,22 @@ describe('importing devices', () => {
     );
   });
 
+  it('imports keys that differ only in letter case as two devices, and flags the second for a person to look at', async () => {
+    const { router } = await setup();
+    const result = await importFile(router, 'Asset Tag,Model\nK-1,Symbia T16\nk-1,Symbia T16\n');
+    expect(result.added).toBe(2);
+    expect(result.warnings).toEqual([
+      {
+        row: 3,
+        field: 'Asset Tag',
+        value: 'k-1',
+        reason: 'differs only in letter case from asset tag "K-1" of row 2; imported as another device',
+      },
+    ]);
+    const flagged = (await devices(router)).find((d) => d.assetTag === 'k-1');
+    expect(flagged?.flags.map((f) => f.field)).toEqual(['assetTag']);
+  });
+
   it('updates field by field, keeps what an empty cell does not say, and counts identical rows as unchanged', async () => {
     const { router, db } = await setup();
     await importFile(

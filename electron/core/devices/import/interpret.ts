@@ -105,6 +105,7 @@ export function interpretRows(
       : inferDateOrder(file.rows.map((r) => r.cells[dateColumn] ?? ''));
 
   const firstRowOfKey = new Map<string, number>();
+  const firstOfFoldedKey = new Map<string, { key: string; row: number }>();
   const step = stepper(progress, 'checking', file.rows.length, 5000);
   const rows = file.rows.map((sheetRow, index) => {
     step(index + 1);
@@ -165,7 +166,22 @@ export function interpretRows(
     const first = firstRowOfKey.get(row.key);
     if (first !== undefined) {
       row.rejection = `repeats ${FIELD_LABELS[options.key]} "${row.key}" of row ${first}`;
-    } else firstRowOfKey.set(row.key, row.row);
+      return row;
+    }
+    firstRowOfKey.set(row.key, row.row);
+    // Keys are compared as written (K-1 and k-1 may be two devices), but a person should look at such a pair.
+    const folded = row.key.toLowerCase();
+    const alike = firstOfFoldedKey.get(folded);
+    if (alike) {
+      const column = fields.indexOf(options.key);
+      warn(
+        column,
+        options.key,
+        row.key,
+        `differs only in letter case from ${FIELD_LABELS[options.key]} "${alike.key}" of row ${alike.row}; imported as another device`,
+        true,
+      );
+    } else firstOfFoldedKey.set(folded, { key: row.key, row: row.row });
     return row;
   });
 
