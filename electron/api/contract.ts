@@ -22,6 +22,8 @@ import { dashboard } from './schemas/dashboard';
 import { backupList, databaseExport, restoreBackupInput, restoreResult } from './schemas/database-files';
 import { databaseSwitch } from './schemas/demo';
 import {
+  deletedMappingTemplate,
+  deleteMappingTemplateInput,
   importBatch,
   importDevicesInput,
   importFile,
@@ -29,6 +31,7 @@ import {
   importResult,
   mappingTemplate,
   rejectedRowsFile,
+  renameMappingTemplateInput,
   saveMappingTemplateInput,
   undoImportInput,
   undoImportResult,
@@ -171,6 +174,18 @@ export const contract = {
     'Save a column mapping under a name',
     saveMappingTemplateInput,
     mappingTemplate,
+    [],
+  ),
+  renameMappingTemplate: write(
+    'Give a saved column mapping another name',
+    renameMappingTemplateInput,
+    mappingTemplate,
+    [],
+  ),
+  deleteMappingTemplate: write(
+    'Delete a saved column mapping',
+    deleteMappingTemplateInput,
+    deletedMappingTemplate,
     [],
   ),
 

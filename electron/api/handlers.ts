@@ -20,9 +20,11 @@ import { deviceFacets, listDevices } from '../core/devices/device-query';
 import { getDevice, updateDevice } from '../core/devices/device-repository';
 import { setDeviceState } from '../core/devices/device-state';
 import {
+  deleteMappingTemplate,
   listImportBatches,
   listMappingTemplates,
   rejectedRowsOfBatch,
+  renameMappingTemplate,
   saveMappingTemplate,
 } from '../core/devices/import/batches';
 import { commitImport, prepareImport, previewImport } from '../core/devices/import/service';
@@ -85,7 +87,10 @@ export const handlers: { readonly [K in OperationName]: Handler<K> } = {
   listImportBatches: (ctx) => listImportBatches(ctx),
   getRejectedRows: (ctx, input) => rejectedRowsOfBatch(ctx, input.batchId),
   listMappingTemplates: (ctx) => listMappingTemplates(ctx),
-  saveMappingTemplate: (ctx, input, audit) => saveMappingTemplate(ctx, input.name, input.mapping, audit),
+  saveMappingTemplate: (ctx, input, audit) =>
+    saveMappingTemplate(ctx, input.name, input.mapping, audit, input.replace),
+  renameMappingTemplate: (ctx, input, audit) => renameMappingTemplate(ctx, input.id, input.name, audit),
+  deleteMappingTemplate: (ctx, input, audit) => deleteMappingTemplate(ctx, input.id, audit),
 
   listDevices: (ctx, input) => listDevices(ctx, input),
   getDeviceFacets: (ctx) => deviceFacets(ctx),

@@ -18,6 +18,8 @@ export const operationNames = [
   'getRejectedRows',
   'listMappingTemplates',
   'saveMappingTemplate',
+  'renameMappingTemplate',
+  'deleteMappingTemplate',
   'listDevices',
   'getDeviceFacets',
   'getDevice',

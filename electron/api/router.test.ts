@@ -34,6 +34,16 @@ async function importTwoDevices(router: Router) {
  * For every write operation, a valid input that changes something, after any setup it needs. The type makes a
  * new write operation add its own, so the audit test below covers it.
  */
+/** A saved mapping template's id, for the operations that rename or delete one. */
+async function savedTemplate(router: Router): Promise<number> {
+  const result = await router.dispatch('saveMappingTemplate', {
+    name: 'CMMS export',
+    mapping: { 'Asset Tag': 'assetTag' },
+  });
+  if (!result.ok) throw new Error(result.error.message);
+  return (result.value as { id: number }).id;
+}
+
 const writeScenarios: { [K in WriteOperation]: (router: Router) => Promise<InputOf<K>> } = {
   updateSettings: async () => ({
     organizationName: 'St. Elisabeth Hospital',
@@ -45,6 +55,8 @@ const writeScenarios: { [K in WriteOperation]: (router: Router) => Promise<Input
     name: 'CMMS export',
     mapping: { 'Asset Tag': 'assetTag', Notes: null },
   }),
+  renameMappingTemplate: async (router) => ({ id: await savedTemplate(router), name: 'CMMS export 2' }),
+  deleteMappingTemplate: async (router) => ({ id: await savedTemplate(router) }),
   updateDevice: async (router) => ({
     id: (await importTwoDevices(router)).ids[0] ?? 0,
     changes: { location: 'Room 2' },

@@ -36,6 +36,53 @@ function mappingFor(mapping: ColumnMapping, headers: readonly string[]): ColumnM
   return Object.fromEntries(Object.entries(mapping).filter(([header]) => headers.includes(header)));
 }
 
+/** Names up to ten columns, quoted, for a sentence. */
+function columnList(headers: readonly string[]): string {
+  const named = headers.slice(0, 10).map((header) => `"${header}"`);
+  return headers.length > 10 ? `${named.join(', ')} and ${headers.length - 10} more` : named.join(', ');
+}
+
+/**
+ * What applying a template to a file with these columns does, in one sentence: how many of its columns the file
+ * has and which it has not; refused when the file has none of them.
+ */
+export function templateFit(
+  name: string,
+  mapping: ColumnMapping,
+  headers: readonly string[],
+): { readonly applies: boolean; readonly message: string } {
+  const columns = Object.keys(mapping);
+  const present = columns.filter((column) => headers.includes(column));
+  const missing = columns.filter((column) => !headers.includes(column));
+  const its = columns.length === 1 ? 'its 1 column' : `its ${columns.length} columns`;
+  if (present.length === 0) {
+    return {
+      applies: false,
+      message: `"${name}" was not applied: none of ${its} ${columns.length === 1 ? 'is' : 'are'} in this file${
+        columns.length > 0 ? ` (${columnList(columns)})` : ''
+      }.`,
+    };
+  }
+  if (missing.length === 0) {
+    return {
+      applies: true,
+      message: `Applied "${name}": ${columns.length === 1 ? 'its 1 column is' : `all ${columns.length} of its columns are`} in this file.`,
+    };
+  }
+  return {
+    applies: true,
+    message: `Applied "${name}": ${present.length} of ${its} ${present.length === 1 ? 'is' : 'are'} in this file; ${missing.length} ${
+      missing.length === 1 ? 'is' : 'are'
+    } not: ${columnList(missing)}.`,
+  };
+}
+
+/** What became of the last template applied, said beside the templates. */
+export interface TemplateNote {
+  readonly message: string;
+  readonly refused: boolean;
+}
+
 interface DeviceImportState {
   readonly step: ImportStep;
   readonly fileName: string;
@@ -49,9 +96,12 @@ interface DeviceImportState {
   /** Why the file could not be read or imported, in one sentence. */
   readonly problem: string | null;
   readonly undone: boolean;
+  readonly templateNote: TemplateNote | null;
   chooseFile(file: File): Promise<void>;
   setOptions(change: Partial<Options>): Promise<void>;
   setMapping(header: string, field: DeviceField | null): Promise<void>;
+  /** Applies a saved mapping to the columns the file has, or refuses it when the file has none of them. */
+  applyTemplate(name: string, mapping: ColumnMapping): Promise<void>;
   commit(): Promise<void>;
   cancel(): Promise<void>;
   undo(): Promise<void>;
@@ -69,6 +119,7 @@ const initial = {
   result: null,
   problem: null,
   undone: false,
+  templateNote: null as TemplateNote | null,
 };
 
 function base64Of(file: File): Promise<string> {
@@ -159,6 +210,14 @@ export const useDeviceImportStore = create<DeviceImportState>()((set, get) => {
     async setMapping(header, field) {
       const mapping: ColumnMapping = { ...(get().preview?.mapping ?? {}), [header]: field };
       await get().setOptions({ mapping });
+    },
+    async applyTemplate(name, mapping) {
+      const fit = templateFit(name, mapping, get().preview?.headers ?? []);
+      if (!fit.applies) return set({ templateNote: { message: fit.message, refused: true } });
+      set({ templateNote: null });
+      await get().setOptions({ mapping });
+      if (get().step === 'review' && !get().problem)
+        set({ templateNote: { message: fit.message, refused: false } });
     },
     async commit() {
       const { fileName, content, options, preview } = get();

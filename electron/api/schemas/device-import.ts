@@ -135,6 +135,16 @@ export const importBatch = z.object({
 export const rejectedRowsFile = z.object({ fileName: z.string(), csv: z.string() });
 
 export const mappingTemplate = z.object({ id: z.number().int(), name: z.string(), mapping: columnMapping });
+const templateName = z.string().trim().min(1).max(100);
+const templateId = z.number().int().positive();
 export const saveMappingTemplateInput = z
-  .object({ name: z.string().trim().min(1).max(100), mapping: columnMapping })
+  .object({
+    name: templateName,
+    mapping: columnMapping,
+    /** Replace a template of the same name; without it, that name is refused (CONFLICT naming it). */
+    replace: z.boolean().default(false),
+  })
   .strict();
+export const renameMappingTemplateInput = z.object({ id: templateId, name: templateName }).strict();
+export const deleteMappingTemplateInput = z.object({ id: templateId }).strict();
+export const deletedMappingTemplate = z.object({ id: z.number().int(), name: z.string() });

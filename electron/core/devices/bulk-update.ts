@@ -8,6 +8,7 @@ import { refreshMatches } from '../advisories/matching/refresh-matches';
 import type { AuditRecorder } from '../audit/audit-log';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
+import { DeviceEdits } from './device-edits';
 import { matchingDeviceIds } from './device-query';
 import { applyDeviceChanges } from './device-repository';
 import { deviceLabel, findDevice } from './device-state';
@@ -41,8 +42,9 @@ function updateByIds(ctx: CoreContext, input: BulkUpdateDevicesInput, audit: Aud
   if (input.changes.state) assertAllCanMove(ctx, input.ids, input.changes.state);
   let updated = 0;
   let unchanged = 0;
+  const edits = new DeviceEdits(ctx);
   for (const id of input.ids) {
-    if (applyDeviceChanges(ctx, id, input.changes, audit)) updated++;
+    if (applyDeviceChanges(ctx, id, input.changes, audit, edits)) updated++;
     else unchanged++;
   }
   refreshMatches(ctx, audit, input.ids);

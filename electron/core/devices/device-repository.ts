@@ -4,8 +4,9 @@ import { PatchBook } from '../advisories/patch-for-device';
 import type { AuditRecorder } from '../audit/audit-log';
 import { listAudit } from '../audit/audit-log';
 import { type CoreContext, isoNow } from '../context';
+import { prepared } from '../db/prepared';
 import { AppError } from '../errors';
-import { DepartmentDirectory } from './departments';
+import { DeviceEdits } from './device-edits';
 import {
   DEVICE_COLUMNS,
   DEVICE_JOINS,
@@ -17,12 +18,11 @@ import {
 } from './device-record';
 import { findDevice, moveDevice } from './device-state';
 import { checkIp, cleanText, normalizeMac } from './import/normalize';
-import { VendorDirectory } from './vendors';
+
+const READ_ROW = `SELECT ${DEVICE_COLUMNS} FROM ${DEVICE_JOINS} WHERE d.id = ?`;
 
 function readRow(ctx: CoreContext, id: number): DeviceRow {
-  const row = ctx.db.prepare(`SELECT ${DEVICE_COLUMNS} FROM ${DEVICE_JOINS} WHERE d.id = ?`).get(id) as
-    | DeviceRow
-    | undefined;
+  const row = prepared(ctx.db, READ_ROW).get(id) as DeviceRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', `There is no device with id ${id}.`);
   return row;
 }
@@ -73,12 +73,13 @@ export function updateDevice(
   return getDevice(ctx, id);
 }
 
-/** Writes the changes and audits them; false when they change nothing. */
+/** Writes the changes and audits them; false when they change nothing. Many edits share one `edits`. */
 export function applyDeviceChanges(
   ctx: CoreContext,
   id: number,
   changes: DeviceChanges,
   audit: AuditRecorder,
+  edits = new DeviceEdits(ctx),
 ): boolean {
   const current = readRow(ctx, id);
   const before = snapshotOf(current);
@@ -95,13 +96,11 @@ export function applyDeviceChanges(
     touched.add(field);
   }
   if ('manufacturer' in changes) {
-    next.vendor_id = next.manufacturer
-      ? new VendorDirectory(ctx).resolveOrCreate(next.manufacturer, audit).id
-      : null;
+    next.vendor_id = next.manufacturer ? edits.vendors.resolveOrCreate(next.manufacturer, audit).id : null;
   }
   if ('department' in changes) {
     const name = changes.department ? cleanText(changes.department) : '';
-    next.department_id = name ? new DepartmentDirectory(ctx).findOrCreate(name, audit) : null;
+    next.department_id = name ? edits.departments.findOrCreate(name, audit) : null;
     touched.add('department');
   }
   if (next.asset_tag === null && next.serial === null) {
@@ -135,13 +134,12 @@ export function applyDeviceChanges(
   if (changedColumns.length === 0 && Object.keys(stateChanges).length === 0) return moveState();
   const assignments = { ...Object.fromEntries(changedColumns.map((c) => [c, next[c]])), ...stateChanges };
   try {
-    ctx.db
-      .prepare(
-        `UPDATE device SET revision = revision + 1, ${Object.keys(assignments)
-          .map((c) => `${c} = @${c}`)
-          .join(', ')}, updated_at = @at WHERE id = @id`,
-      )
-      .run({ ...assignments, at: isoNow(ctx), id });
+    prepared(
+      ctx.db,
+      `UPDATE device SET revision = revision + 1, ${Object.keys(assignments)
+        .map((c) => `${c} = @${c}`)
+        .join(', ')}, updated_at = @at WHERE id = @id`,
+    ).run({ ...assignments, at: isoNow(ctx), id });
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
       throw new AppError('CONFLICT', `Another device already has the asset tag "${next.asset_tag}".`);

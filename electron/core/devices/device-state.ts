@@ -3,6 +3,7 @@ import type { SetDeviceStateInput } from '../../api/schemas/planning';
 import { refreshPriority } from '../advisories/matching/risk';
 import type { AuditRecorder } from '../audit/audit-log';
 import { type CoreContext, isoNow } from '../context';
+import { prepared } from '../db/prepared';
 import { AppError } from '../errors';
 import { mainZone } from '../planning/load-planning';
 import { localDateOf } from '../planning/local-time';
@@ -28,8 +29,8 @@ export const deviceLabel = (row: { id: number; asset_tag: string | null; serial:
 export function findDevice(ctx: CoreContext, by: { deviceId?: number; assetTag?: string }): StateRow {
   const row =
     by.deviceId !== undefined
-      ? ctx.db.prepare(`${SELECT} WHERE id = ?`).get(by.deviceId)
-      : ctx.db.prepare(`${SELECT} WHERE asset_tag = ?`).get(by.assetTag);
+      ? prepared(ctx.db, `${SELECT} WHERE id = ?`).get(by.deviceId)
+      : prepared(ctx.db, `${SELECT} WHERE asset_tag = ?`).get(by.assetTag);
   if (!row) {
     throw new AppError(
       'NOT_FOUND',
@@ -73,15 +74,14 @@ export function moveDevice(
     next.risk_review_date === device.risk_review_date;
   if (unchanged) return;
   const at = isoNow(ctx);
-  ctx.db
-    .prepare(
-      `UPDATE device SET state = @state, network_state = @network_state, state_reason = @state_reason,
+  prepared(
+    ctx.db,
+    `UPDATE device SET state = @state, network_state = @network_state, state_reason = @state_reason,
          risk_approver = @risk_approver, risk_review_date = @risk_review_date, revision = revision + 1, state_by_matching = 0,
          affected_at = CASE WHEN @state = 'affected' AND affected_at IS NULL THEN @at ELSE affected_at END,
          updated_at = @at
        WHERE id = @id`,
-    )
-    .run({ ...next, at, id: device.id });
+  ).run({ ...next, at, id: device.id });
   audit({
     entity: 'device',
     entityId: device.id,
@@ -100,12 +100,12 @@ export function moveDevice(
 }
 
 function cancelOpenWindows(ctx: CoreContext, deviceId: number, why: string, audit: AuditRecorder) {
-  const open = ctx.db
-    .prepare(
-      "SELECT id, kind, start_at, end_at FROM planned_window WHERE device_id = ? AND status IN ('planned', 'in-progress')",
-    )
-    .all(deviceId) as { id: number; kind: string; start_at: string; end_at: string }[];
-  const cancel = ctx.db.prepare(
+  const open = prepared(
+    ctx.db,
+    "SELECT id, kind, start_at, end_at FROM planned_window WHERE device_id = ? AND status IN ('planned', 'in-progress')",
+  ).all(deviceId) as { id: number; kind: string; start_at: string; end_at: string }[];
+  const cancel = prepared(
+    ctx.db,
     "UPDATE planned_window SET status = 'cancelled', updated_at = ? WHERE id = ?",
   );
   for (const window of open) {

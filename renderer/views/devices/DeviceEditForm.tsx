@@ -14,13 +14,22 @@ function EditField({
 }: {
   field: Editable;
   value: string;
-  onChange: (v: string) => void;
+  /** incomplete: a date input holding a date not yet whole (its value then reads as empty). */
+  onChange: (v: string, incomplete: boolean) => void;
 }) {
   const id = useId();
+  // A native date input: the picker and the typing order follow the user's locale (13.02.2011, 02/13/2011),
+  // and its value is always YYYY-MM-DD, the form the core takes.
+  const isDate = field === 'installDate';
   return (
     <div className="field">
       <label htmlFor={id}>{COLUMN_LABELS[field]}</label>
-      <input id={id} value={value} onChange={(event) => onChange(event.target.value)} />
+      <input
+        id={id}
+        type={isDate ? 'date' : 'text'}
+        value={value}
+        onChange={(event) => onChange(event.target.value, isDate && event.target.validity.badInput)}
+      />
     </div>
   );
 }
@@ -32,14 +41,21 @@ export function DeviceEditForm({ detail }: { detail: DeviceDetail }) {
   const [values, setValues] = useState(initial);
   const [message, setMessage] = useState('');
   const [problem, setProblem] = useState('');
+  /** A date input half typed reads as empty: saving then would erase the install date. */
+  const [dateIncomplete, setDateIncomplete] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only for another device or a newer version of it, never for a reload of the same one (it would wipe what is being typed)
   useEffect(() => {
     setValues(initial());
     setProblem('');
+    setDateIncomplete(false);
   }, [detail.id, detail.updatedAt]);
 
   async function save(event: FormEvent) {
     event.preventDefault();
+    if (dateIncomplete) {
+      setMessage('');
+      return setProblem(`${COLUMN_LABELS.installDate} is not a whole date: complete it, or clear it.`);
+    }
     const changes = Object.fromEntries(
       EDITABLE.filter((f) => values[f] !== (detail[f] ?? '')).map((f) => [
         f,
@@ -66,7 +82,10 @@ export function DeviceEditForm({ detail }: { detail: DeviceDetail }) {
             key={field}
             field={field}
             value={values[field]}
-            onChange={(v) => setValues({ ...values, [field]: v })}
+            onChange={(v, incomplete) => {
+              setValues({ ...values, [field]: v });
+              if (field === 'installDate') setDateIncomplete(incomplete);
+            }}
           />
         ))}
       </div>

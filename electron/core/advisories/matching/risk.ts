@@ -1,4 +1,5 @@
 import type { CoreContext } from '../../context';
+import { prepared } from '../../db/prepared';
 import { PatchBook } from '../patch-for-device';
 
 const NETWORK_FACTOR = { connected: 1, isolated: 0.4, disconnected: 0.2 } as const;
@@ -60,12 +61,11 @@ export function registerPriorityFunction(db: CoreContext['db']): void {
  * matching it anew, which the state does not affect.
  */
 export function refreshPriority(ctx: CoreContext, deviceId: number): void {
-  const row = ctx.db
-    .prepare(
-      `SELECT r.max_cvss, r.patch_status, r.needs_review, d.network_state, d.state
-       FROM device_risk r JOIN device d ON d.id = r.device_id WHERE r.device_id = ?`,
-    )
-    .get(deviceId) as
+  const row = prepared(
+    ctx.db,
+    `SELECT r.max_cvss, r.patch_status, r.needs_review, d.network_state, d.state
+     FROM device_risk r JOIN device d ON d.id = r.device_id WHERE r.device_id = ?`,
+  ).get(deviceId) as
     | {
         max_cvss: number | null;
         patch_status: string;
@@ -82,7 +82,7 @@ export function refreshPriority(ctx: CoreContext, deviceId: number): void {
     row.patch_status,
     row.needs_review,
   );
-  ctx.db.prepare('UPDATE device_risk SET priority = ? WHERE device_id = ?').run(priority, deviceId);
+  prepared(ctx.db, 'UPDATE device_risk SET priority = ? WHERE device_id = ?').run(priority, deviceId);
 }
 
 interface MatchFacts {

@@ -205,3 +205,118 @@ describe('rejected rows of an earlier import', () => {
     });
   });
 });
+
+describe('managing mapping templates', () => {
+  const philips = { 'Asset Tag': 'assetTag', Model: 'model', Notes: null } as const;
+  type Template = { id: number; name: string; mapping: Record<string, string | null> };
+  type Entry = {
+    operation: string;
+    entity: string;
+    entityId: string;
+    action: string;
+    before: unknown;
+    after: unknown;
+  };
+  const templateAudit = async (router: Awaited<ReturnType<typeof setup>>['router']) =>
+    (await call<Entry[]>(router, 'listAudit', { entity: 'mapping_template' }))
+      .map(({ operation, entityId, action, before, after }) => ({
+        operation,
+        entityId,
+        action,
+        before,
+        after,
+      }))
+      .reverse();
+
+  it('refuses a name already taken unless asked to replace it, naming the template', async () => {
+    const { router, db } = await setup();
+    const saved = await call<Template>(router, 'saveMappingTemplate', {
+      name: 'Philips CMMS',
+      mapping: philips,
+    });
+    expect(
+      await router.dispatch('saveMappingTemplate', { name: ' Philips CMMS ', mapping: { Serial: 'serial' } }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: 'A mapping template is already called "Philips CMMS": replace it, or choose another name.',
+      },
+    });
+    expect(db.prepare('SELECT mapping_json FROM mapping_template').pluck().all()).toEqual([
+      JSON.stringify(philips),
+    ]);
+    const replaced = await call<Template>(router, 'saveMappingTemplate', {
+      name: 'Philips CMMS',
+      mapping: { Serial: 'serial' },
+      replace: true,
+    });
+    expect(replaced).toEqual({ id: saved.id, name: 'Philips CMMS', mapping: { Serial: 'serial' } });
+    expect((await templateAudit(router)).map((entry) => entry.action)).toEqual(['create', 'update']);
+    expect(
+      await router.dispatch('saveMappingTemplate', { name: 'X', mapping: {}, replace: 'yes' }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('renames and deletes a template, auditing each, and refuses a taken name or a missing template', async () => {
+    const { router, db } = await setup();
+    const first = await call<Template>(router, 'saveMappingTemplate', {
+      name: 'Philips CMMS',
+      mapping: philips,
+    });
+    await call(router, 'saveMappingTemplate', { name: 'GE export', mapping: { Serial: 'serial' } });
+
+    expect(
+      await call<Template>(router, 'renameMappingTemplate', { id: first.id, name: '  Philips CMMS 2024 ' }),
+    ).toEqual({ id: first.id, name: 'Philips CMMS 2024', mapping: philips });
+    expect(await router.dispatch('renameMappingTemplate', { id: first.id, name: 'GE export' })).toMatchObject(
+      {
+        ok: false,
+        error: {
+          code: 'CONFLICT',
+          message: 'A mapping template is already called "GE export": replace it, or choose another name.',
+        },
+      },
+    );
+    expect(await router.dispatch('renameMappingTemplate', { id: first.id, name: '   ' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(
+      await router.dispatch('renameMappingTemplate', { id: first.id, name: 'Y', extra: 1 }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+
+    expect(await call(router, 'deleteMappingTemplate', { id: first.id })).toEqual({
+      id: first.id,
+      name: 'Philips CMMS 2024',
+    });
+    expect(db.prepare('SELECT name FROM mapping_template').pluck().all()).toEqual(['GE export']);
+    expect(await router.dispatch('deleteMappingTemplate', { id: first.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: `There is no mapping template ${first.id}.` },
+    });
+    expect(await router.dispatch('deleteMappingTemplate', { id: 'one' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+
+    const audit = (await templateAudit(router)).filter((entry) => entry.entityId === String(first.id));
+    expect(audit).toEqual([
+      expect.objectContaining({ operation: 'saveMappingTemplate', action: 'create' }),
+      {
+        operation: 'renameMappingTemplate',
+        entityId: String(first.id),
+        action: 'update',
+        before: { name: 'Philips CMMS' },
+        after: { name: 'Philips CMMS 2024' },
+      },
+      {
+        operation: 'deleteMappingTemplate',
+        entityId: String(first.id),
+        action: 'delete',
+        before: { name: 'Philips CMMS 2024', mapping: philips },
+        after: null,
+      },
+    ]);
+  });
+});

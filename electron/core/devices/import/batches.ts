@@ -53,20 +53,48 @@ export function listMappingTemplates(ctx: CoreContext): z.infer<typeof mappingTe
   }));
 }
 
-/** Saves (or replaces) a named mapping to apply to other files. */
+interface TemplateRow {
+  readonly id: number;
+  readonly name: string;
+  readonly mapping_json: string;
+}
+
+function templateCalled(ctx: CoreContext, name: string): TemplateRow | undefined {
+  return ctx.db.prepare('SELECT id, name, mapping_json FROM mapping_template WHERE name = ?').get(name) as
+    | TemplateRow
+    | undefined;
+}
+
+function templateWithId(ctx: CoreContext, id: number): TemplateRow {
+  const row = ctx.db.prepare('SELECT id, name, mapping_json FROM mapping_template WHERE id = ?').get(id) as
+    | TemplateRow
+    | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `There is no mapping template ${id}.`);
+  return row;
+}
+
+const nameTaken = (name: string) =>
+  new AppError(
+    'CONFLICT',
+    `A mapping template is already called "${name}": replace it, or choose another name.`,
+  );
+
+/**
+ * Saves a named mapping to apply to other files. A template of the same name is replaced only when asked
+ * (replace); otherwise the name is refused, naming the template, and nothing changes.
+ */
 export function saveMappingTemplate(
   ctx: CoreContext,
   name: string,
   mapping: ColumnMapping,
   audit: AuditRecorder,
+  replace = false,
 ): z.infer<typeof mappingTemplate> {
   // A template that drops one column's values would do so for every file it is applied to.
   const conflict = mappingConflict(mapping);
   if (conflict) throw new AppError('INVALID_INPUT', conflict);
-  const before = ctx.db
-    .prepare('SELECT mapping_json FROM mapping_template WHERE name = ?')
-    .pluck()
-    .get(name) as string | undefined;
+  const before = templateCalled(ctx, name);
+  if (before && !replace) throw nameTaken(before.name);
   ctx.db
     .prepare(
       `INSERT INTO mapping_template (name, mapping_json, created_at) VALUES (?, ?, ?)
@@ -78,8 +106,48 @@ export function saveMappingTemplate(
     entity: 'mapping_template',
     entityId: id,
     action: before ? 'update' : 'create',
-    before: before ? { name, mapping: JSON.parse(before) } : undefined,
+    before: before ? { name, mapping: JSON.parse(before.mapping_json) } : undefined,
     after: { name, mapping },
   });
   return { id, name, mapping };
+}
+
+/** Gives a template another name, refusing one another template has. */
+export function renameMappingTemplate(
+  ctx: CoreContext,
+  id: number,
+  name: string,
+  audit: AuditRecorder,
+): z.infer<typeof mappingTemplate> {
+  const row = templateWithId(ctx, id);
+  const mapping = JSON.parse(row.mapping_json) as ColumnMapping;
+  if (row.name === name) return { id, name, mapping };
+  const other = templateCalled(ctx, name);
+  if (other) throw nameTaken(other.name);
+  ctx.db.prepare('UPDATE mapping_template SET name = ? WHERE id = ?').run(name, id);
+  audit({
+    entity: 'mapping_template',
+    entityId: id,
+    action: 'update',
+    before: { name: row.name },
+    after: { name },
+  });
+  return { id, name, mapping };
+}
+
+/** Deletes a template; imports made with it keep their own copy of the mapping. */
+export function deleteMappingTemplate(
+  ctx: CoreContext,
+  id: number,
+  audit: AuditRecorder,
+): { id: number; name: string } {
+  const row = templateWithId(ctx, id);
+  ctx.db.prepare('DELETE FROM mapping_template WHERE id = ?').run(id);
+  audit({
+    entity: 'mapping_template',
+    entityId: id,
+    action: 'delete',
+    before: { name: row.name, mapping: JSON.parse(row.mapping_json) },
+  });
+  return { id, name: row.name };
 }
