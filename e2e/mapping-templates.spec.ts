@@ -40,7 +40,9 @@ test('mapping templates: save, refuse a taken name unless replaced, rename, appl
   await templates.getByRole('button', { name: 'Keep it' }).click();
   await expect(templates.getByRole('button', { name: 'Replace "Philips CMMS"' })).toBeHidden();
   await templates.getByRole('button', { name: 'Save template' }).click();
-  await page.keyboard.press('Enter'); // the question's first button has the focus
+  // The question's first button takes the focus once it is shown; Enter then answers it.
+  await expect(templates.getByRole('button', { name: 'Replace "Philips CMMS"' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(templates.getByRole('status').first()).toHaveText('Replaced "Philips CMMS".');
   await expect(saved.getByRole('listitem')).toHaveCount(1);
   await expectNoSeriousAxeViolations(page);
