@@ -42,7 +42,8 @@ test('Settings > Database lists the backups and restores one in place of the dat
     const database = page.getByRole('region', { name: 'Database' });
     const table = database.getByRole('table', { name: 'Backups' });
     await expect(table.getByRole('row')).toHaveCount(2); // the header and the one backup
-    const row = table.getByRole('row').nth(1);
+    // Found by its file: the restore adds a newer backup above it.
+    const row = table.getByRole('row').filter({ hasText: fileName });
     await expect(row).toContainText('Daily, at start');
     await expect(row).toContainText(fileName);
     await expect(row).toContainText(/\d+\.\d MB/);
@@ -64,6 +65,7 @@ test('Settings > Database lists the backups and restores one in place of the dat
       'Every change made since the backup was made is no longer in the database',
     );
     await expect(dialog).toContainText('isopatch.sqlite.replaced-<time>');
+    await expect(dialog).toContainText('saved first as a backup ("Before a restore")');
     await expectNoSeriousAxeViolations(page);
     await page.screenshot({ path: 'e2e/.artifacts/screens/backups-restore-dialog.png' });
     await page.keyboard.press('Escape');
@@ -82,6 +84,8 @@ test('Settings > Database lists the backups and restores one in place of the dat
     await expect(page.getByTestId('organization-name')).toHaveText('Klinikum Nord');
     await expect(page.getByRole('textbox', { name: 'Organization name' })).toHaveValue('Klinikum Nord');
     await expect(page.getByRole('region', { name: 'Recent changes' })).toContainText('restore');
+    // The database as it was before is now a backup of its own: the restore can be undone from the list.
+    await expect(database.getByRole('row', { name: /Before a restore/ })).toHaveCount(1);
     await page.screenshot({ path: 'e2e/.artifacts/screens/backups-restored.png' });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Devices' }).click();
     const list = page.getByRole('region', { name: 'Device list' });

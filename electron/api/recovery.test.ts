@@ -102,6 +102,41 @@ describe('restoring a backup through the router', () => {
     (router.session() as OpenSession).ctx.db.close();
   });
 
+  it('backs up a healthy database before replacing it, so the restore can be undone from the list', async () => {
+    const { path, backup, backupSums } = await databaseWithBackup();
+    const session = await openSession(path, options);
+    if (session.state !== 'open') throw new Error('not opened');
+    const router = routerFor(session, path);
+    await importFile(router, 'Asset Tag,Model\nA-3,Symbia E\n');
+    const before = tableChecksums(session.ctx.db);
+    // Nine newer backups: the one to restore is the oldest of ten, and must survive the backup made first.
+    for (let i = 1; i <= 9; i++)
+      await backupDatabase(
+        session.ctx.db,
+        path,
+        join(path, '..', 'backups'),
+        'daily',
+        new Date(FIXED_NOW.getTime() + i * 60_000),
+      );
+
+    await value<RestoreResult>(router, 'restoreBackup', { backup });
+    const list = await value<BackupList>(router, 'listBackups', {});
+    const made = list.backups.find((b) => b.reason === 'before-restore');
+    expect(made).toBeDefined();
+    expect(tableChecksums(made?.path ?? '')).toEqual(before);
+    expect(list.backups.some((b) => b.path === backup)).toBe(true);
+    const { audit_log: _a, ...restored } = tableChecksums((router.session() as OpenSession).ctx.db);
+    const { audit_log: _b, ...expected } = backupSums;
+    expect(restored).toEqual(expected);
+
+    // And back: the state before the restore, A-3 included.
+    await value<RestoreResult>(router, 'restoreBackup', { backup: made?.path });
+    expect(await value<{ counts: { device: number } }>(router, 'getStatus', {})).toMatchObject({
+      counts: { device: 3 },
+    });
+    (router.session() as OpenSession).ctx.db.close();
+  });
+
   it('restores only a listed backup from the app, any copy from the command line', async () => {
     const { dir, path, backup } = await databaseWithBackup();
     const copy = join(dir, 'copy-from-a-colleague.sqlite');

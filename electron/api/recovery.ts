@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { auditRecorder } from '../core/audit/audit-log';
+import { backupDatabase } from '../core/db/backup';
 import { backupListOf } from '../core/db/export';
 import { latestVersion } from '../core/db/migrate';
 import { migrations } from '../core/db/migrations';
@@ -52,6 +53,10 @@ export async function runRecovery(
         `Only a backup listed in ${backupsDir} can be restored here; to restore another copy, use "isopatch restore FILE".`,
       );
     }
+  }
+  if (session.state === 'open') {
+    // The database as it is becomes a backup first, so a restore can itself be undone from the list.
+    await backupDatabase(session.ctx.db, databasePath, backupsDir, 'before-restore', now, [restoredFrom]);
   }
   const reopen =
     sessions.reopen ?? (() => openSession(databasePath, { nativeBinding: sessions.nativeBinding }));

@@ -1,5 +1,5 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 
 export const BACKUPS_KEPT = 10;
@@ -39,19 +39,29 @@ export function listBackups(databasePath: string, backupsDir: string): BackupFil
     .map(({ path, createdAt, reason }) => ({ path, createdAt, reason }));
 }
 
-/** A consistent copy through SQLite's online backup API, then only the newest BACKUPS_KEPT are kept. */
+/**
+ * A consistent copy through SQLite's online backup API, then only the newest BACKUPS_KEPT are kept, and those in
+ * `keep` (the backup a restore is about to put in place, however old).
+ */
 export async function backupDatabase(
   db: Database.Database,
   databasePath: string,
   backupsDir: string,
   reason: string,
   now: Date,
+  keep: readonly string[] = [],
 ): Promise<string> {
   mkdirSync(backupsDir, { recursive: true });
-  const target = join(backupsDir, `${stemOf(databasePath)}-${stamp(now)}-${reason}.sqlite`);
+  // Never over an earlier backup: two in the same millisecond (a restore undone at once) get the next one.
+  let at = now.getTime();
+  const nameAt = (ms: number) =>
+    join(backupsDir, `${stemOf(databasePath)}-${stamp(new Date(ms))}-${reason}.sqlite`);
+  while (existsSync(nameAt(at))) at++;
+  const target = nameAt(at);
   await db.backup(target);
+  const kept = new Set(keep.map((path) => resolve(path)));
   for (const old of listBackups(databasePath, backupsDir).slice(BACKUPS_KEPT))
-    rmSync(old.path, { force: true });
+    if (!kept.has(resolve(old.path))) rmSync(old.path, { force: true });
   return target;
 }
 

@@ -12,6 +12,7 @@ export function reasonOf(backup: BackupFile): string {
   const upgrade = /^before-v(\d+)$/.exec(backup.reason);
   if (upgrade) return `Before the upgrade to schema version ${upgrade[1]}`;
   if (backup.reason === 'daily') return 'Daily, at start';
+  if (backup.reason === 'before-restore') return 'Before a restore';
   return backup.reason;
 }
 
@@ -94,10 +95,9 @@ export function RestoreDialog({
             states, plans, imports, settings.
           </p>
           <p className="field-help">
-            The database in use is not deleted: it stays beside it as{' '}
-            <code>{fileName}.replaced-&lt;time&gt;</code>, with its -wal and -shm files. It is not one of the
-            backups listed here; to go back to it, close Isopatch and run <code>isopatch restore</code> with
-            that file.
+            The database as it is now is saved first as a backup ("Before a restore"), listed here, so this
+            restore can be undone the same way. The file itself is not deleted either: it stays beside the
+            database as <code>{fileName}.replaced-&lt;time&gt;</code>, with its -wal and -shm files.
           </p>
         </div>
       ) : (
