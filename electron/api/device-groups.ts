@@ -19,6 +19,7 @@ export type StatusCategory = (typeof STATUS_CATEGORIES)[number];
 export const ALERTS = [
   'patch-available',
   'isolation-overdue',
+  'patch-overdue',
   'risk-review-due',
   'match-to-confirm',
 ] as const;
@@ -38,6 +39,7 @@ export const DEVICE_GROUP_LABELS: Readonly<Record<DeviceGroup, string>> = {
   'not-affected': 'Devices decided not affected',
   'patch-available': 'Devices with a patch available and no patch planned',
   'isolation-overdue': 'Exposed devices past their isolation deadline',
+  'patch-overdue': 'Devices past their patch deadline, not yet patched',
   'risk-review-due': 'Risk acceptances due for review',
   'match-to-confirm': 'Devices with matches waiting for confirmation',
 };

@@ -3,7 +3,7 @@ import { type DeviceGroup, STATUS_CATEGORIES, type StatusCategory } from '../../
 import { REVIEW_NOTICE_DAYS } from '../../api/device-lifecycle';
 import type { DeviceState } from '../../api/schemas/devices';
 import type { CoreContext } from '../context';
-import { mainZone, readPolicies } from '../planning/load-planning';
+import { mainZone, patchStates, readPolicies } from '../planning/load-planning';
 
 /**
  * What each group of devices (electron/api/device-groups.ts) means, defined once:
@@ -49,6 +49,24 @@ export const UNPATCHED_CATEGORIES: readonly StatusCategory[] = ['exposed', 'isol
 
 export { REVIEW_NOTICE_DAYS };
 
+/** Not yet patched, and not decided otherwise (a risk accepted is reviewed on its own date). */
+const AWAITING_PATCH: readonly DeviceState[] = ['affected', 'isolation-planned', 'isolated', 'patch-planned'];
+
+/**
+ * Devices whose every advisory has its patch out, for longer than the policy gives to install it: the planner's
+ * own deadline (patch availability per device and software version, as it plans).
+ */
+function pastPatchDeadline(ctx: CoreContext): number[] {
+  const { policies } = readPolicies(ctx);
+  const cutoff = ctx.now().getTime() - policies.patchWithinDaysOfAvailability * 86_400_000;
+  return (
+    [...patchStates(ctx, mainZone(ctx))]
+      // A patch recorded as available without a date has no deadline to be past.
+      .filter(([, patch]) => patch.kind === 'available' && patch.from > 0 && patch.from < cutoff)
+      .map(([deviceId]) => deviceId)
+  );
+}
+
 /** The condition for one group over a device aliased `d`, with its parameters. */
 export function groupCondition(ctx: CoreContext, group: DeviceGroup): { sql: string; params: unknown[] } {
   switch (group) {
@@ -75,6 +93,11 @@ export function groupCondition(ctx: CoreContext, group: DeviceGroup): { sql: str
         ],
       };
     }
+    case 'patch-overdue':
+      return {
+        sql: `d.state IN (${list(AWAITING_PATCH)}) AND d.id IN (SELECT value FROM json_each(?))`,
+        params: [JSON.stringify(pastPatchDeadline(ctx))],
+      };
     case 'risk-review-due': {
       const soon = DateTime.fromJSDate(ctx.now(), { zone: mainZone(ctx) })
         .plus({ days: REVIEW_NOTICE_DAYS })

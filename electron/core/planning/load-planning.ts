@@ -211,7 +211,7 @@ function loadDevices(
 }
 
 /** Per device, whether every advisory that affects it has a patch out, and since when. */
-function patchStates(ctx: CoreContext, zone: string): Map<number, PatchState> {
+export function patchStates(ctx: CoreContext, zone: string): Map<number, PatchState> {
   // The row that fits each device's software version, where the vendor distinguishes versions.
   const rows = matchedPatchRows(ctx);
   const result = new Map<number, PatchState>();

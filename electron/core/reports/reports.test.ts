@@ -362,6 +362,20 @@ describe('the dashboard', () => {
       count: 2,
       text: 'A patch became available for 2 devices with no patch planned yet.',
     });
+    expect(later.alerts.some((a) => a.group === 'patch-overdue')).toBe(false);
+
+    // Out for longer than the policy's 30 days: the devices not yet patched are past their patch deadline.
+    await call(router, 'setPatchStatus', {
+      advisory: 'ICSMA-17-215-02',
+      family: 'SPECT/CT Systems',
+      status: 'available',
+      availableFrom: '2026-10-01',
+    });
+    const overdue = await call<Dashboard>(router, 'getDashboard');
+    expect(overdue.alerts.find((a) => a.group === 'patch-overdue')?.count).toBe(
+      (await group('patch-overdue')).length,
+    );
+    expect(await group('patch-overdue')).toEqual(['NM-3']);
   });
 
   it('previews the report as HTML with the stylesheet for the paper chosen', async () => {
