@@ -52,6 +52,15 @@ test('organization name and site time zone are saved, audited, and survive a rel
   await page.locator('body[data-ready="true"]').waitFor();
   await expect(page.getByLabel('Organization name')).toHaveValue('Klinikum Nord <b>Radiologie</b>');
   await expect(page.getByLabel('Site time zone')).toHaveValue('America/New_York');
+  // The audit's times are the site's, as in the audit trail report, whatever the zone of this computer.
+  const newYork = (minutesAgo: number) =>
+    new Intl.DateTimeFormat('sv-SE', {
+      dateStyle: 'short',
+      timeStyle: 'short',
+      timeZone: 'America/New_York',
+    }).format(new Date(Date.now() - minutesAgo * 60_000));
+  const when = await audit.getByRole('row').nth(1).getByRole('cell').first().textContent();
+  expect([newYork(0), newYork(1)]).toContain(when);
 
   await app.stop();
   const restarted = await startWebApp(join(dataDir, 'isopatch.sqlite'));

@@ -35,9 +35,3 @@ export const DEVICE_COLUMNS: readonly SortField[] = DEVICE_FIELDS.flatMap((field
 );
 
 export { counted } from '../electron/api/words';
-
-// Swedish writes dates the ISO way, which every reader of an audit trail can parse: 2026-11-29 19:58.
-const DATE_TIME = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short' });
-
-/** A stored instant as this computer's local date and time, ISO-style ("2026-11-29 19:58"). */
-export const dateTime = (iso: string) => DATE_TIME.format(new Date(iso));

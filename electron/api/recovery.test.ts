@@ -189,12 +189,15 @@ describe('restoring a backup through the router', () => {
     const { dir, path, backup } = await databaseWithBackup();
     spoil(backup);
     const before = sha(path);
+    const backupsBefore = readdirSync(join(dir, 'backups'));
     const session = await openSession(path, options);
     const router = routerFor(session, path);
     const result = await router.dispatch('restoreBackup', { backup });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     if (!result.ok) expect(result.error.message).toMatch(/cannot be restored: .+\. Nothing was changed\.$/);
     expect(readdirSync(dir).filter((name) => /damaged|replaced|restoring/.test(name))).toEqual([]);
+    // Nor is the list of backups: the one made before the restore goes again, and none was pruned for it.
+    expect(readdirSync(join(dir, 'backups'))).toEqual(backupsBefore);
     // The database the app had open is open again and unchanged.
     expect(await value<{ counts: { device: number } }>(router, 'getStatus', {})).toMatchObject({
       counts: { device: 2 },

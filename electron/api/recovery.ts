@@ -1,6 +1,7 @@
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { auditRecorder } from '../core/audit/audit-log';
-import { backupDatabase } from '../core/db/backup';
+import { backupDatabase, pruneBackups } from '../core/db/backup';
 import { backupListOf } from '../core/db/export';
 import { latestVersion } from '../core/db/migrate';
 import { migrations } from '../core/db/migrations';
@@ -54,10 +55,12 @@ export async function runRecovery(
       );
     }
   }
-  if (session.state === 'open') {
-    // The database as it is becomes a backup first, so a restore can itself be undone from the list.
-    await backupDatabase(session.ctx.db, databasePath, backupsDir, 'before-restore', now, [restoredFrom]);
-  }
+  // The database as it is becomes a backup first, so a restore can itself be undone from the list; nothing is
+  // pruned, and the backup goes again, unless the restore succeeds.
+  const beforeRestore =
+    session.state === 'open'
+      ? await backupDatabase(session.ctx.db, databasePath, backupsDir, 'before-restore', now, false)
+      : null;
   const reopen =
     sessions.reopen ?? (() => openSession(databasePath, { nativeBinding: sessions.nativeBinding }));
   // Our own connection closes first: the file must not be open while it is moved aside.
@@ -74,9 +77,11 @@ export async function runRecovery(
     });
   } catch (error) {
     // Nothing moved: the app goes on with the file as it was (refused again, if it was refused).
+    if (beforeRestore) rmSync(beforeRestore, { force: true });
     sessions.replace(await reopen());
     throw error;
   }
+  pruneBackups(databasePath, backupsDir, [restoredFrom]);
   const next = await reopen();
   sessions.replace(next);
   if (next.state === 'open') {

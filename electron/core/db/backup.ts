@@ -40,8 +40,8 @@ export function listBackups(databasePath: string, backupsDir: string): BackupFil
 }
 
 /**
- * A consistent copy through SQLite's online backup API, then only the newest BACKUPS_KEPT are kept, and those in
- * `keep` (the backup a restore is about to put in place, however old).
+ * A consistent copy through SQLite's online backup API, then only the newest BACKUPS_KEPT are kept (unless
+ * `prune` is false: a restore prunes once it has succeeded).
  */
 export async function backupDatabase(
   db: Database.Database,
@@ -49,7 +49,7 @@ export async function backupDatabase(
   backupsDir: string,
   reason: string,
   now: Date,
-  keep: readonly string[] = [],
+  prune = true,
 ): Promise<string> {
   mkdirSync(backupsDir, { recursive: true });
   // Never over an earlier backup: two in the same millisecond (a restore undone at once) get the next one.
@@ -59,10 +59,15 @@ export async function backupDatabase(
   while (existsSync(nameAt(at))) at++;
   const target = nameAt(at);
   await db.backup(target);
+  if (prune) pruneBackups(databasePath, backupsDir);
+  return target;
+}
+
+/** Deletes all but the newest BACKUPS_KEPT backups, never one named in `keep`. */
+export function pruneBackups(databasePath: string, backupsDir: string, keep: readonly string[] = []): void {
   const kept = new Set(keep.map((path) => resolve(path)));
   for (const old of listBackups(databasePath, backupsDir).slice(BACKUPS_KEPT))
     if (!kept.has(resolve(old.path))) rmSync(old.path, { force: true });
-  return target;
 }
 
 export function isDailyBackupDue(databasePath: string, backupsDir: string, now: Date): boolean {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { call } from '../../api';
 import { SeverityBadge } from '../../components/SeverityBadge';
-import { dateTime } from '../../labels';
 import { useLiveQuery } from '../../live-query';
+import { dateTime } from '../../site-time';
 import { hrefOf } from '../../stores/navigation';
 import { DeviceStages } from './DeviceStages';
 import { ManualAdvisoryForm } from './ManualAdvisoryForm';

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import type { importBatch } from '../../../electron/api/schemas/device-import';
 import { call } from '../../api';
-import { counted, dateTime } from '../../labels';
+import { counted } from '../../labels';
 import { useLiveQuery } from '../../live-query';
 import { saveFile } from '../../save-file';
+import { dateTime } from '../../site-time';
 import { UndoImportButton } from './UndoImportButton';
 
 type Batch = z.infer<typeof importBatch>;

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { dateTime } from '../../labels';
+import { dateTime } from '../../site-time';
 import { useAuditStore } from '../../stores/audit';
 
 /** The newest audit entries: who changed what, when, from what to what. */

@@ -102,10 +102,16 @@ function sequenceAt(bytes: Uint8Array, i: number): { length: number; code: numbe
   return none;
 }
 
-/** The first byte that is not UTF-8, and whether the bytes hold UTF-8 text (a plausible multibyte character). */
+/**
+ * The first byte that is not UTF-8, and whether the bytes hold UTF-8 text: plausible multibyte characters, at
+ * least two and more of them than bytes that are not UTF-8. A Windows-1252 file has a stray pair that happens to
+ * read as one ("é" before a non-breaking space, "Ä" before a dash) among many accents that do not; a UTF-8 file
+ * with a stray Windows-1252 byte has it the other way round.
+ */
 function scanUtf8(bytes: Uint8Array): { firstInvalid: number; utf8Text: boolean } {
   let firstInvalid = -1;
-  let utf8Text = false;
+  let invalid = 0;
+  let valid = 0;
   for (let i = 0; i < bytes.length; ) {
     if ((bytes[i] ?? 0) < 0x80) {
       i++;
@@ -114,14 +120,14 @@ function scanUtf8(bytes: Uint8Array): { firstInvalid: number; utf8Text: boolean 
     const sequence = sequenceAt(bytes, i);
     if (sequence.length === 0) {
       if (firstInvalid < 0) firstInvalid = i;
+      invalid++;
       i++;
     } else {
-      utf8Text ||= plausible(sequence.code);
+      if (plausible(sequence.code)) valid++;
       i += sequence.length;
     }
-    if (firstInvalid >= 0 && utf8Text) break;
   }
-  return { firstInvalid, utf8Text };
+  return { firstInvalid, utf8Text: valid >= 2 && valid > invalid };
 }
 
 const utf8Problem = (bytes: Uint8Array, kind: EncodingProblem['kind']): EncodingProblem | null => {
@@ -152,9 +158,11 @@ export function decodeText(bytes: Uint8Array, chosen?: TextEncoding): DecodedTex
     encoding = utf8Text ? 'utf-8' : 'windows-1252';
     if (utf8Text) problem = { kind: 'mixed', offset: firstInvalid, byte: bytes[firstInvalid] ?? 0 };
   }
+  // A UTF-8 byte-order mark read as Windows-1252 would become "ï»¿" before the first header.
+  const body = encoding === 'windows-1252' && startsWith(bytes, 0xef, 0xbb, 0xbf) ? bytes.subarray(3) : bytes;
   const text =
     encoding === 'windows-1252'
-      ? decodeWindows1252(bytes)
+      ? decodeWindows1252(body)
       : new TextDecoder(encoding, { ignoreBOM: false }).decode(bytes);
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding, problem };
 }

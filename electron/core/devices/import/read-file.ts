@@ -127,26 +127,32 @@ function encodingSentence(
   const where = name ? `row ${at.row} (column "${name}")` : `row ${at.row}, column ${at.column + 1},`;
   const byte = `${hex(problem.byte)}, "${windows1252Char(problem.byte)}" in Windows-1252`;
   return problem.kind === 'mixed'
-    ? `mixes encodings: it has UTF-8 text, but ${where} has a byte that is not UTF-8 (${byte}); save the file as UTF-8 and import it again, or choose one encoding to read all of it with (Windows-1252, for example)`
+    ? `mixes encodings: it has UTF-8 text, but ${where} has a byte that is not UTF-8 (${byte}); correct that character, save the file as UTF-8 and import it again (read as one encoding, the other part would be stored garbled)`
     : `is not UTF-8 as chosen: ${where} has a byte that is not UTF-8 (${byte}); choose Windows-1252 as its encoding, or save the file as UTF-8`;
 }
 
 /**
- * Whether the rows below the header have as many values as it has columns, as a table's do: at least two
- * rows, and at least half of them. Prose has no such count ("Dear colleague, please find ...\nRegards, Bob").
+ * Whether the rows below the header have at most as many values as it has columns and at least two, as a table's
+ * do: at least half of them (trailing empty values aside: many exports end each row with a delimiter). Prose has
+ * no such count ("Dear colleague,\nplease find the list attached.").
  */
 export function hasConsistentColumns(read: ReadFile): boolean {
   const width = read.headers.length;
   const rows = read.rows.slice(0, 30);
   const fitting = rows.filter((row) => {
-    if (read.format === 'delimited') return row.cells.length === width;
-    // A workbook row ends at its last cell with something in it.
     let length = row.cells.length;
     while (length > 0 && cellText(row.cells[length - 1]).trim() === '') length--;
     return length >= 2 && length <= width;
   }).length;
-  return fitting >= 2 && fitting * 2 >= rows.length;
+  return fitting >= 1 && fitting * 2 >= rows.length;
 }
+
+/** A header row that reads as sentences, not column names: a cell of five words or more, or a sentence's end. */
+export const headerReadsAsProse = (read: ReadFile): boolean =>
+  read.headers.some((header) => {
+    const words = header.trim().split(/\s+/).length;
+    return words >= 5 || (words >= 3 && /[.!?]$/.test(header.trim()));
+  });
 
 const withoutColumns = (row: SheetRow, count: number): SheetRow => ({
   row: row.row,

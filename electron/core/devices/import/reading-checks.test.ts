@@ -26,7 +26,7 @@ describe('text in more than one encoding', () => {
     expect(error).toEqual({
       code: 'INVALID_INPUT',
       message:
-        'm.csv mixes encodings: it has UTF-8 text, but row 3 (column "Notes") has a byte that is not UTF-8 (0xE9, "é" in Windows-1252); save the file as UTF-8 and import it again, or choose one encoding to read all of it with (Windows-1252, for example).',
+        'm.csv mixes encodings: it has UTF-8 text, but row 3 (column "Notes") has a byte that is not UTF-8 (0xE9, "é" in Windows-1252); correct that character, save the file as UTF-8 and import it again (read as one encoding, the other part would be stored garbled).',
     });
     expect(await devices(router)).toHaveLength(0);
     expect(db.prepare('SELECT count(*) FROM import_batch').pluck().get()).toBe(0);
@@ -75,6 +75,24 @@ describe('text in more than one encoding', () => {
     const result = await importFile(router, latin1('Asset Tag,Notes\nA-1,\x84Straße\x93 Gerät\n'));
     expect(result.encoding).toBe('windows-1252');
     expect((await devices(router))[0]?.extra.Notes).toBe('„Straße“ Gerät');
+  });
+
+  it('reads French typography in Windows-1252 as Windows-1252: one accidental sequence among many accents', async () => {
+    const { router } = await setup();
+    // "é" before a non-breaking space and "»" (E9 A0 BB) reads as one Chinese character in UTF-8.
+    const result = await importFile(
+      router,
+      latin1('Asset Tag,Notes\nA-1,Café (contrôlé\xa0»)\nA-2,Ä\x96 réglé\n'),
+    );
+    expect(result.encoding).toBe('windows-1252');
+    expect((await devices(router)).map((d) => d.extra.Notes)).toEqual(['Café (contrôlé »)', 'Ä– réglé']);
+  });
+
+  it('reads a UTF-8 byte-order mark chosen as Windows-1252 as no text', async () => {
+    const { router } = await setup();
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), latin1('Asset Tag,Notes\nA-1,caf\xe9\n')]);
+    const result = await importFile(router, bom, { encoding: 'windows-1252' });
+    expect(result.mapping['Asset Tag']).toBe('assetTag');
   });
 });
 
@@ -246,7 +264,7 @@ describe('prose', () => {
   it('is refused in one sentence, in the preview and the import, and changes nothing', async () => {
     const { router, db } = await setup();
     const sentence =
-      'letter.csv does not look like a table: row 1 names no column Isopatch knows and the rows below it do not have its number of values; export the inventory as CSV or Excel with a header row.';
+      'letter.csv does not look like a table: row 1 names no column Isopatch knows, and the file reads as text rather than rows of values; export the inventory as CSV or Excel with a header row.';
     expect(await importError(router, LETTER, {}, 'letter.csv')).toEqual({
       code: 'INVALID_INPUT',
       message: sentence,
@@ -267,6 +285,14 @@ describe('prose', () => {
     // With a mapping given, a person has said which columns the file has.
     const mapped = await importFile(router, 'Inv,Gerät\nI-1,CT\n', { mapping: { Inv: 'assetTag' } });
     expect(mapped.added).toBe(1);
+  });
+
+  it('is not an export whose rows end with a delimiter, nor one of a single device with unfamiliar columns', async () => {
+    const { router } = await setup();
+    const trailing = await preview(router, 'Equip No;Descr;Loc\nE-1;Pump;Room 1;\nE-2;Scanner;Room 2;\n');
+    expect(trailing).toMatchObject({ headers: ['Equip No', 'Descr', 'Loc'], totalRows: 2 });
+    const single = await preview(router, 'Equip No;Descr;Loc\nE-1;Pump;Room 1\n');
+    expect(single).toMatchObject({ headers: ['Equip No', 'Descr', 'Loc'], totalRows: 1 });
   });
 
   const dir = sharedDataDir('devices');

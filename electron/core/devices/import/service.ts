@@ -13,7 +13,13 @@ import { noProgress, type Progress } from '../../progress';
 import { type AppliedImport, applyImport } from './apply';
 import { FIELD_LABELS, type Interpretation, interpretRows, mappingConflict } from './interpret';
 import { PREVIEW_ROWS } from './limits';
-import { hasConsistentColumns, type ReadFile, readImportFile, refuseFile } from './read-file';
+import {
+  hasConsistentColumns,
+  headerReadsAsProse,
+  type ReadFile,
+  readImportFile,
+  refuseFile,
+} from './read-file';
 import { rejectedRowsCsv } from './rejected-csv';
 import { rememberedMapping, rememberMapping } from './remembered-mapping';
 
@@ -55,14 +61,15 @@ function refuseUnknownMappedHeaders(file: ImportFile, read: ReadFile): void {
 
 /**
  * Prose is not a table: no column of its header row means a field (by the synonym table, the mapping remembered
- * for it or one given) and its rows do not have the header's number of values.
+ * for it or one given), and its header reads as sentences or its rows do not have the header's number of values.
+ * An export with unfamiliar column names still opens, for a person to map them.
  */
 function refuseProse(file: ImportFile, read: ReadFile, interpretation: Interpretation): void {
   if (file.options.mapping !== undefined || Object.values(interpretation.mapping).some(Boolean)) return;
-  if (hasConsistentColumns(read)) return;
+  if (hasConsistentColumns(read) && !headerReadsAsProse(read)) return;
   throw refuseFile(
     file.fileName,
-    `does not look like a table: row ${read.headerRow} names no column Isopatch knows and the rows below it do not have its number of values; export the inventory as CSV or Excel with a header row`,
+    `does not look like a table: row ${read.headerRow} names no column Isopatch knows, and the file reads as text rather than rows of values; export the inventory as CSV or Excel with a header row`,
   );
 }
 

@@ -1,5 +1,5 @@
 import type { ProductCatalog } from '../../../../electron/api/schemas/product-catalog';
-import { dateTime } from '../../../labels';
+import { dateTime } from '../../../site-time';
 import type { RunEdit } from './catalog-edit';
 
 /** Decisions people made about single models (Advisories > Matches to confirm), with who and when; undoable. */
