@@ -37,7 +37,7 @@ describe('isopatch import-devices refuses what it cannot import as written (exit
     const refused = isopatchOn(db, 'import-devices', mixed);
     expect(refused).toMatchObject({ code: 2, stdout: '' });
     expect(refused.stderr).toBe(
-      'm.csv mixes encodings: it has UTF-8 text, but row 3 (column "Notes") has a byte that is not UTF-8 (0xE9, "é" in Windows-1252); save the file as UTF-8 and import it again, or choose one encoding to read all of it with (Windows-1252, for example).\n',
+      'm.csv mixes encodings: it has UTF-8 text, but row 3 (column "Notes") has a byte that is not UTF-8 (0xE9, "é" in Windows-1252); correct that character, save the file as UTF-8 and import it again (read as one encoding, the other part would be stored garbled).\n',
     );
     expect(isopatchOn(db, 'import-devices', mixed, '--dry-run').code).toBe(2);
     expect(deviceCount()).toBe(0);
