@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { useSettingsStore } from './stores/settings';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -16,3 +17,10 @@ export function dateTime(iso: string): string {
   }
   return format.format(new Date(iso));
 }
+
+/** Today's date (YYYY-MM-DD) in a site's time zone, as the core reads local dates. */
+export const todayIn = (zone: string) => DateTime.now().setZone(zone).toISODate() as string;
+
+/** A local date some days later (or earlier), as YYYY-MM-DD. */
+export const plusDays = (date: string, days: number) =>
+  DateTime.fromISO(date).plus({ days }).toISODate() as string;

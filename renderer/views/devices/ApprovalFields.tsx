@@ -1,22 +1,6 @@
 import { useId } from 'react';
 import { PLANNING_REACH_DAYS } from '../../../electron/api/device-lifecycle';
-
-const DAY_MS = 86_400_000;
-
-/** Today's date (YYYY-MM-DD) in the site's time zone, as the core reads review dates. */
-export function localToday(timeZone: string, now = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
-export const plusDays = (date: string, days: number) =>
-  new Date(Date.parse(date) + days * DAY_MS).toISOString().slice(0, 10);
+import { plusDays } from '../../site-time';
 
 interface Props {
   readonly approver: string;

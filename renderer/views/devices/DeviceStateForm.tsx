@@ -3,8 +3,9 @@ import { canMove, isSideState, NEXT_STATES, SIDE_STATES } from '../../../electro
 import type { DeviceDetail, DeviceState } from '../../../electron/api/schemas/devices';
 import { call } from '../../api';
 import { STATE_LABELS } from '../../labels';
+import { todayIn } from '../../site-time';
 import { useSettingsStore } from '../../stores/settings';
-import { ApprovalFields, localToday } from './ApprovalFields';
+import { ApprovalFields } from './ApprovalFields';
 
 const LABEL: Record<DeviceState, string> = { ...STATE_LABELS, verified: 'Verified (QC passed)' };
 
@@ -51,7 +52,7 @@ export function DeviceStateForm({ detail }: { detail: DeviceDetail }) {
 
   const needsReason = to === 'not-affected' || to === 'risk-accepted';
   const needsApproval = to === 'risk-accepted';
-  const today = localToday(useSettingsStore((state) => state.settings?.siteTimeZone) ?? 'UTC');
+  const today = todayIn(useSettingsStore((state) => state.settings?.siteTimeZone) ?? 'UTC');
   const device = detail.assetTag ?? detail.serial ?? `Device ${detail.id}`;
 
   async function submit(event: FormEvent) {

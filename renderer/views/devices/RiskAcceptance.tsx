@@ -3,8 +3,9 @@ import { REVIEW_NOTICE_DAYS } from '../../../electron/api/device-lifecycle';
 import type { DeviceDetail } from '../../../electron/api/schemas/devices';
 import { call } from '../../api';
 import { BadgeShape } from '../../components/BadgeShape';
+import { todayIn } from '../../site-time';
 import { useSettingsStore } from '../../stores/settings';
-import { ApprovalFields, localToday } from './ApprovalFields';
+import { ApprovalFields } from './ApprovalFields';
 
 export interface Acceptance {
   readonly reason: string | null;
@@ -45,7 +46,7 @@ function reviewNote(reviewDate: string, today: string): { words: string; overdue
  */
 export function RiskAcceptance({ detail }: { detail: DeviceDetail }) {
   const zone = useSettingsStore((state) => state.settings?.siteTimeZone) ?? 'UTC';
-  const today = localToday(zone);
+  const today = todayIn(zone);
   const current = acceptanceOf(detail);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');

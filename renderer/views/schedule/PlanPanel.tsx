@@ -3,9 +3,10 @@ import type { Plan } from '../../../electron/api/schemas/planning';
 import { call } from '../../api';
 import { Term } from '../../components/Term';
 import { counted } from '../../labels';
+import { todayIn } from '../../site-time';
 import { useScheduleStore } from '../../stores/schedule';
 import { WarningIcon } from './Icons';
-import { dateOfIso, dateText, KIND_LABELS, kindWord, spanText, todayIn } from './time';
+import { dateOfIso, dateText, KIND_LABELS, kindWord, spanText } from './time';
 
 /** Rows of the preview table: enough to check a plan, not thousands. */
 const SHOWN_TASKS = 100;

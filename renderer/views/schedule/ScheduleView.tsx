@@ -5,13 +5,14 @@ import { EmptyState } from '../../components/EmptyState';
 import { counted } from '../../labels';
 import { useLiveQuery } from '../../live-query';
 import { saveFile } from '../../save-file';
+import { todayIn } from '../../site-time';
 import { hrefOf } from '../../stores/navigation';
 import { useScheduleStore } from '../../stores/schedule';
 import '../../styles/schedule.css';
 import { ConflictsList } from './ConflictsList';
 import { PlanPanel } from './PlanPanel';
 import { Timeline } from './Timeline';
-import { dateOfIso, nextDay, slotSpans, todayIn, visibleRange } from './time';
+import { dateOfIso, nextDay, slotSpans, visibleRange } from './time';
 import { useMarkDoneShortcut } from './useMarkDoneShortcut';
 import { WindowForm } from './WindowForm';
 

@@ -25,8 +25,6 @@ export const kindWord = (kind: TaskKind) => (kind === 'qc' ? 'QC' : kind);
 
 const local = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone, locale: LOCALE });
 
-export const todayIn = (zone: string) => DateTime.now().setZone(zone).toISODate() as string;
-
 /** "Sat 5 Dec 07:00-07:30", or with both dates when it crosses midnight (as the core's conflict messages say). */
 export function spanText(startMs: number, endMs: number, zone: string): string {
   const start = local(startMs, zone);
