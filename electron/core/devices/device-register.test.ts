@@ -39,6 +39,27 @@ describe('the device register', () => {
     });
   });
 
+  it('lists each filter value once, from what the devices use, in the order a person reads them', async () => {
+    const { router } = await setup();
+    await importFile(
+      router,
+      'Asset Tag,Manufacturer,Model,Department,OS\nA-1,Siemens,Symbia T16,nuklearmedizin,Windows 7\n' +
+        'A-2,GE Healthcare,Discovery NM630,Radiology,windows xp\nA-3,SIEMENS HEALTHINEERS AG,Symbia T2,Radiology,Windows 7\n',
+    );
+    const facets = await router.dispatch('getDeviceFacets', {});
+    expect(facets).toMatchObject({
+      ok: true,
+      value: {
+        departments: ['nuklearmedizin', 'Radiology'],
+        vendors: ['GE HealthCare', 'Siemens Healthineers'],
+        families: ['SPECT/CT Systems'],
+        oses: ['Windows 7', 'windows xp'],
+        states: ['affected', 'unassessed'],
+        networkStates: ['connected'],
+      },
+    });
+  });
+
   it('edits with validation, audits the change, and changes many devices in one call', async () => {
     const { router, db } = await setup();
     await importFile(router, 'Asset Tag,Model\nA-1,x\nA-2,y\n');
