@@ -20,6 +20,7 @@ export const ALERTS = [
   'patch-available',
   'isolation-overdue',
   'patch-overdue',
+  'planned-late',
   'risk-review-due',
   'match-to-confirm',
 ] as const;
@@ -40,6 +41,7 @@ export const DEVICE_GROUP_LABELS: Readonly<Record<DeviceGroup, string>> = {
   'patch-available': 'Devices with a patch available and no patch planned',
   'isolation-overdue': 'Exposed devices past their isolation deadline',
   'patch-overdue': 'Devices past their patch deadline, not yet patched',
+  'planned-late': 'Devices planned to be isolated or patched after their deadline',
   'risk-review-due': 'Risk acceptances due for review',
   'match-to-confirm': 'Devices with matches waiting for confirmation',
 };

@@ -3,6 +3,7 @@ import { type DeviceGroup, STATUS_CATEGORIES, type StatusCategory } from '../../
 import { REVIEW_NOTICE_DAYS } from '../../api/device-lifecycle';
 import type { DeviceState } from '../../api/schemas/devices';
 import type { CoreContext } from '../context';
+import { dueOf } from '../planning/deadlines';
 import { mainZone, patchStates, readPolicies } from '../planning/load-planning';
 
 /**
@@ -67,6 +68,44 @@ function pastPatchDeadline(ctx: CoreContext): number[] {
   );
 }
 
+/**
+ * Devices that will miss a deadline as planned: an open isolation or patch window of theirs ends after the
+ * policy's deadline for it, while that deadline is still ahead (one already past is the overdue groups').
+ */
+function plannedPastDeadline(ctx: CoreContext): number[] {
+  const windows = ctx.db
+    .prepare(
+      `SELECT w.device_id, w.kind, w.end_at, d.affected_at, d.network_state, coalesce(r.max_cvss, 0) AS max_cvss
+       FROM planned_window w JOIN device d ON d.id = w.device_id LEFT JOIN device_risk r ON r.device_id = d.id
+       WHERE w.status IN ('planned', 'in-progress') AND w.kind IN ('isolation', 'patch')
+         AND d.state IN (${list(AWAITING_PATCH)})`,
+    )
+    .all() as {
+    device_id: number;
+    kind: 'isolation' | 'patch';
+    end_at: string;
+    affected_at: string | null;
+    network_state: string;
+    max_cvss: number;
+  }[];
+  if (windows.length === 0) return [];
+  const { policies } = readPolicies(ctx);
+  const now = ctx.now().getTime();
+  const patches = windows.some((w) => w.kind === 'patch') ? patchStates(ctx, mainZone(ctx)) : new Map();
+  const late = new Set<number>();
+  for (const w of windows) {
+    // Isolating a device no longer connected has no deadline left to miss.
+    if (w.kind === 'isolation' && (w.affected_at === null || w.network_state !== 'connected')) continue;
+    const patch = patches.get(w.device_id) ?? { kind: 'no-fix' };
+    // A patch recorded as available without a date has no deadline.
+    if (w.kind === 'patch' && (patch.kind !== 'available' || patch.from === 0)) continue;
+    const facts = { maxCvss: w.max_cvss, affectedAt: Date.parse(w.affected_at ?? ''), patch };
+    const due = dueOf(facts, w.kind, policies);
+    if (due !== null && due > now && Date.parse(w.end_at) > due) late.add(w.device_id);
+  }
+  return [...late];
+}
+
 /** The condition for one group over a device aliased `d`, with its parameters. */
 export function groupCondition(ctx: CoreContext, group: DeviceGroup): { sql: string; params: unknown[] } {
   switch (group) {
@@ -97,6 +136,11 @@ export function groupCondition(ctx: CoreContext, group: DeviceGroup): { sql: str
       return {
         sql: `d.state IN (${list(AWAITING_PATCH)}) AND d.id IN (SELECT value FROM json_each(?))`,
         params: [JSON.stringify(pastPatchDeadline(ctx))],
+      };
+    case 'planned-late':
+      return {
+        sql: 'd.id IN (SELECT value FROM json_each(?))',
+        params: [JSON.stringify(plannedPastDeadline(ctx))],
       };
     case 'risk-review-due': {
       const soon = DateTime.fromJSDate(ctx.now(), { zone: mainZone(ctx) })

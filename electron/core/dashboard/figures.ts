@@ -21,6 +21,8 @@ const ALERT_TEXT: Record<AlertKind, (n: number) => string> = {
     `${plural(n, 'exposed device is', 'exposed devices are')} past the isolation deadline.`,
   'patch-overdue': (n) =>
     `${plural(n, 'device is', 'devices are')} past the patch deadline (counted from the day the patch came out) and not yet patched.`,
+  'planned-late': (n) =>
+    `${plural(n, 'device is', 'devices are')} planned to be isolated or patched after their deadline.`,
   'risk-review-due': (n) =>
     `${plural(n, 'risk acceptance is', 'risk acceptances are')} due for review (review date within ${REVIEW_NOTICE_DAYS} days or past).`,
   'match-to-confirm': (n) =>

@@ -1,4 +1,5 @@
 import type { TaskKind } from '../../api/schemas/site-model';
+import { dueOf } from './deadlines';
 import { explainFailures } from './planner-reasons';
 import {
   DAY_MS,
@@ -110,7 +111,7 @@ export function plan(data: PlanningData, order: PlanOrder = 'priority'): Planner
         }
         after = Math.max(after, device.patch.from);
       }
-      const due = dueOf(device, first.kind, data);
+      const due = dueOf(device, first.kind, data.policies);
       if (!department) {
         breaches.push({
           deviceId: device.id,
@@ -197,26 +198,15 @@ export function plan(data: PlanningData, order: PlanOrder = 'priority'): Planner
 function ordered(data: PlanningData, order: PlanOrder): PlanningDevice[] {
   const devices = [...data.devices];
   if (order === 'first-come') return devices.sort((a, b) => a.id - b.id);
-  const due = new Map(devices.map((d) => [d.id, dueOf(d, 'isolation', data) ?? Number.MAX_SAFE_INTEGER]));
+  const due = new Map(
+    devices.map((d) => [d.id, dueOf(d, 'isolation', data.policies) ?? Number.MAX_SAFE_INTEGER]),
+  );
   return devices.sort(
     (a, b) =>
       b.priority - a.priority ||
       (due.get(a.id) as number) - (due.get(b.id) as number) ||
       (a.label < b.label ? -1 : a.label > b.label ? 1 : a.id - b.id),
   );
-}
-
-/** The policy's deadline for a task: isolation from when the device became affected, the patch from its release. */
-export function dueOf(device: PlanningDevice, kind: TaskKind, data: PlanningData): number | null {
-  const p = data.policies;
-  if (kind === 'isolation') {
-    const days = device.maxCvss >= p.criticalCvss ? p.isolateCriticalWithinDays : p.isolateOtherWithinDays;
-    return device.affectedAt + days * DAY_MS;
-  }
-  if (kind === 'patch' && device.patch.kind === 'available') {
-    return device.patch.from + p.patchWithinDaysOfAvailability * DAY_MS;
-  }
-  return null;
 }
 
 /** The downtimes a device still needs, in order; each is one or more steps done back to back. */

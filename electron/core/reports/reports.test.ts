@@ -378,6 +378,54 @@ describe('the dashboard', () => {
     expect(await group('patch-overdue')).toEqual(['NM-3']);
   });
 
+  it('warns of devices the plan isolates after their deadline, while the deadline is still ahead', async () => {
+    const { router, db } = await reportHospital();
+    const isolateCriticalWithin = (days: number) => {
+      const json = JSON.parse(db.prepare('SELECT policies_json FROM organization').pluck().get() as string);
+      json.policies = { ...json.policies, isolateCriticalWithinDays: days };
+      db.prepare('UPDATE organization SET policies_json = ?').run(JSON.stringify(json));
+    };
+    const alerts = async () =>
+      (await call<Dashboard>(router, 'getDashboard')).alerts.map((a) => [a.group, a.count, a.text]);
+    const group = async (name: string) =>
+      (await call<DevicePage>(router, 'listDevices', { filters: { group: name } })).rows.map(
+        (d) => d.assetTag,
+      );
+    // NM-3 became affected on Nov 20 and its isolation is planned for Sat Dec 5. With 12 days its deadline is
+    // Dec 2: still ahead, and the plan misses it.
+    isolateCriticalWithin(12);
+    expect(await alerts()).toEqual([
+      ['planned-late', 1, '1 device is planned to be isolated or patched after their deadline.'],
+      ['risk-review-due', 1, expect.any(String)],
+    ]);
+    expect(await group('planned-late')).toEqual(['NM-3']);
+    // With 16 days (Dec 6) the window is in time.
+    isolateCriticalWithin(16);
+    expect((await alerts()).map(([kind]) => kind)).toEqual(['risk-review-due']);
+    expect(await group('planned-late')).toEqual([]);
+    // A patch out since Nov 5, to be installed within 30 days (by Dec 5), planned with the isolation on Dec 5.
+    await call(router, 'setPatchStatus', {
+      advisory: 'ICSMA-17-215-02',
+      family: 'SPECT/CT Systems',
+      status: 'available',
+      availableFrom: '2026-11-05',
+    });
+    await call(router, 'applyPlan', { from: '2026-11-30' });
+    expect(await group('planned-late')).toEqual(['NM-3']);
+    const json = JSON.parse(db.prepare('SELECT policies_json FROM organization').pluck().get() as string);
+    json.policies = { ...json.policies, patchWithinDaysOfAvailability: 60 };
+    db.prepare('UPDATE organization SET policies_json = ?').run(JSON.stringify(json));
+    expect(await group('planned-late')).toEqual([]);
+    // With the default 7 days the isolation deadline has passed: that is the overdue alert's, not this one's.
+    // (NM-2's accepted risk now has a patch to plan.)
+    isolateCriticalWithin(7);
+    expect((await alerts()).map(([kind]) => kind)).toEqual([
+      'patch-available',
+      'isolation-overdue',
+      'risk-review-due',
+    ]);
+  });
+
   it('previews the report as HTML with the stylesheet for the paper chosen', async () => {
     const { router } = await reportHospital();
     const preview = await call<ReportPreview>(
