@@ -1,5 +1,6 @@
 import { ALERTS, type AlertKind } from '../../api/device-groups';
 import type { Dashboard, DashboardAlert } from '../../api/schemas/dashboard';
+import { counted } from '../../api/words';
 import { type CoreContext, isoNow } from '../context';
 import { conflictsByWindow } from '../planning/windows';
 import { burnDown, burnDownRange } from '../reports/burn-down';
@@ -12,21 +13,19 @@ import { CATEGORY_SQL, groupCondition, REVIEW_NOTICE_DAYS } from './device-group
 /** How far ahead the dashboard lists windows. */
 export const DASHBOARD_WINDOW_DAYS = 7;
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 const ALERT_TEXT: Record<AlertKind, (n: number) => string> = {
   'patch-available': (n) =>
-    `A patch became available for ${plural(n, 'device', 'devices')} with no patch planned yet.`,
+    `A patch became available for ${counted(n, 'device', 'devices')} with no patch planned yet.`,
   'isolation-overdue': (n) =>
-    `${plural(n, 'exposed device is', 'exposed devices are')} past the isolation deadline.`,
+    `${counted(n, 'exposed device is', 'exposed devices are')} past the isolation deadline.`,
   'patch-overdue': (n) =>
-    `${plural(n, 'device is', 'devices are')} past the patch deadline (counted from the day the patch came out) and not yet patched.`,
+    `${counted(n, 'device is', 'devices are')} past the patch deadline (counted from the day the patch came out) and not yet patched.`,
   'planned-late': (n) =>
-    `${plural(n, 'device is', 'devices are')} planned to be isolated or patched after their deadline.`,
+    `${counted(n, 'device is', 'devices are')} planned to be isolated or patched after their deadline.`,
   'risk-review-due': (n) =>
-    `${plural(n, 'risk acceptance is', 'risk acceptances are')} due for review (review date within ${REVIEW_NOTICE_DAYS} days or past).`,
+    `${counted(n, 'risk acceptance is', 'risk acceptances are')} due for review (review date within ${REVIEW_NOTICE_DAYS} days or past).`,
   'match-to-confirm': (n) =>
-    `${plural(n, 'device has', 'devices have')} matches waiting for a person to confirm them.`,
+    `${counted(n, 'device has', 'devices have')} matches waiting for a person to confirm them.`,
 };
 
 /** The dashboard: the status report's figures and burn-down for every device, the next week, and the alerts. */
