@@ -6,6 +6,7 @@ import { STATE_LABELS } from '../../labels';
 import { todayIn } from '../../site-time';
 import { useSettingsStore } from '../../stores/settings';
 import { ApprovalFields } from './ApprovalFields';
+import { ReasonField } from './ReasonField';
 
 const LABEL: Record<DeviceState, string> = { ...STATE_LABELS, verified: 'Verified (QC passed)' };
 
@@ -38,7 +39,6 @@ export function DeviceStateForm({ detail }: { detail: DeviceDetail }) {
     heading: useId(),
     to: useId(),
     effect: useId(),
-    reason: useId(),
   };
   // Another device, or this one in a new state: start again from its own choices.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on identity and state on purpose, not on a reload
@@ -113,19 +113,7 @@ export function DeviceStateForm({ detail }: { detail: DeviceDetail }) {
           </p>
         )}
       </div>
-      {needsReason && (
-        <div className="field">
-          <label htmlFor={ids.reason}>Reason (required)</label>
-          <textarea
-            id={ids.reason}
-            value={reason}
-            rows={2}
-            maxLength={2000}
-            required
-            onChange={(event) => setReason(event.target.value)}
-          />
-        </div>
-      )}
+      {needsReason && <ReasonField value={reason} onChange={setReason} />}
       {needsApproval && (
         <ApprovalFields
           approver={approver}

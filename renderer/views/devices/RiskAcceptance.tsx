@@ -6,6 +6,7 @@ import { BadgeShape } from '../../components/BadgeShape';
 import { todayIn } from '../../site-time';
 import { useSettingsStore } from '../../stores/settings';
 import { ApprovalFields } from './ApprovalFields';
+import { ReasonField } from './ReasonField';
 
 export interface Acceptance {
   readonly reason: string | null;
@@ -58,7 +59,6 @@ export function RiskAcceptance({ detail }: { detail: DeviceDetail }) {
   const ids = {
     heading: useId(),
     form: useId(),
-    reason: useId(),
   };
   // Another device: closed, and no word left from the last one.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on identity on purpose, not on a reload
@@ -158,17 +158,7 @@ export function RiskAcceptance({ detail }: { detail: DeviceDetail }) {
             Saved as a new acceptance of the same risk: the device stays risk accepted, and the history keeps
             the old reason, approver and review date.
           </p>
-          <div className="field">
-            <label htmlFor={ids.reason}>Reason (required)</label>
-            <textarea
-              id={ids.reason}
-              value={reason}
-              rows={2}
-              maxLength={2000}
-              required
-              onChange={(event) => setReason(event.target.value)}
-            />
-          </div>
+          <ReasonField value={reason} onChange={setReason} />
           <ApprovalFields
             approver={approver}
             onApprover={setApprover}
