@@ -90,6 +90,12 @@ export class FamilyResolver {
     return decision;
   }
 
+  /** The family a model is known to be in: a person's rule or the table, never a suggestion still to confirm. */
+  familyOf(vendorId: number | null, model: string | null): number | null {
+    const decision = this.resolve(vendorId, model);
+    return decision.kind === 'family' && decision.basis !== 'suggestion' ? decision.familyId : null;
+  }
+
   /** The entry of the model-to-family table a model falls under: the longest one it equals or starts with. */
   tableEntry(
     vendorId: number,

@@ -136,8 +136,7 @@ export class ProductMatcher {
 
   /** The family a vendor's model is known to belong to (a person's rule or the table; a suggestion is not yet). */
   familyOf(vendorId: number | null, model: string | null): number | null {
-    const decision = this.families.resolve(vendorId, model);
-    return decision.kind === 'family' && decision.basis !== 'suggestion' ? decision.familyId : null;
+    return this.families.familyOf(vendorId, model);
   }
 
   private namedProducts(vendorId: number, model: string): ProductRow[] {
