@@ -106,7 +106,7 @@ test('rejected rows can be saved as CSV after the wizard is closed, from Earlier
   expect(download.suggestedFilename()).toBe('ward-4-rejected-rows.csv');
   const text = await (await download.createReadStream()).toArray();
   expect(Buffer.concat(text).toString('utf8')).toBe(
-    '\ufeffRow,Problem,Asset Tag,Model\r\n3,"has no asset tag, the key that identifies the device",,no tag\r\n',
+    '\ufeffRejected row,Why rejected,Asset Tag,Model\r\n3,"has no asset tag, the key that identifies the device",,no tag\r\n',
   );
   await expectNoSeriousAxeViolations(page);
 });

@@ -107,5 +107,27 @@ describe('isopatch import-devices says what became of flagged values', () => {
     expect(dmy.stdout).toContain(
       `  warning: row 3, Install Date: "02/25/2011" does not match the chosen date order (day-first); it reads only as month-first (kept as written in the device's flags; install date left empty)`,
     );
+    // Placeholders are dates that exist, and still never stored as install dates.
+    const placeholders = file('placeholders.csv', 'Asset Tag,Install Date\nP-1,01.01.1970\nP-2,31.12.2099\n');
+    const flagged = isopatchOn(db, 'import-devices', placeholders, '--date-order', 'dmy', '--json');
+    expect(JSON.parse(flagged.stdout).warnings).toEqual([
+      {
+        row: 2,
+        field: 'Install Date',
+        value: '01.01.1970',
+        reason: 'is before 1980, a placeholder rather than an install date',
+      },
+      {
+        row: 3,
+        field: 'Install Date',
+        value: '31.12.2099',
+        reason: expect.stringMatching(/^is after today \(\d{4}-\d\d-\d\d\), so not yet an install date$/),
+      },
+    ]);
+    const stored = JSON.parse(isopatchOn(db, 'devices', '--json').stdout) as {
+      assetTag: string;
+      installDate: string | null;
+    }[];
+    expect(stored.filter((d) => d.assetTag.startsWith('P-')).map((d) => d.installDate)).toEqual([null, null]);
   });
 });

@@ -104,6 +104,17 @@ export function readDate(value: Cell, order: DateOrder | null): DateReading {
   return { problem: `does not match the chosen date order (${DATE_ORDER_WORDS[order]})${only}` };
 }
 
+/** Earlier than this, an install date is a placeholder (1900-01-01, 1970-01-01), not when a device came. */
+export const EARLIEST_INSTALL_DATE = '1980-01-01';
+
+/** Why a date that exists is still no install date: a placeholder, or a day still to come (2099-12-31). */
+export function implausibleInstallDate(iso: string, today: string): string | null {
+  if (iso < EARLIEST_INSTALL_DATE)
+    return `is before ${EARLIEST_INSTALL_DATE.slice(0, 4)}, a placeholder rather than an install date`;
+  if (iso > today) return `is after today (${today}), so not yet an install date`;
+  return null;
+}
+
 /** The date of a year as written (two or four digits), a month and a day; a problem when it does not exist. */
 function isoDate(y: string, month: number, day: number): DateReading {
   let year = Number(y);

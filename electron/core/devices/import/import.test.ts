@@ -84,7 +84,7 @@ describe('importing devices', () => {
       { row: 4, reason: 'repeats asset tag "A-1" of row 2' },
     ]);
     expect(result.rejectedCsv).toBe(
-      '\ufeffRow,Problem,Asset Tag,Model\r\n3,"has no asset tag, the key that identifies the device",,Symbia E\r\n4,"repeats asset tag ""A-1"" of row 2",A-1,Symbia T2\r\n',
+      '\ufeffRejected row,Why rejected,Asset Tag,Model\r\n3,"has no asset tag, the key that identifies the device",,Symbia E\r\n4,"repeats asset tag ""A-1"" of row 2",A-1,Symbia T2\r\n',
     );
   });
 
@@ -346,7 +346,7 @@ describe('files that would lose rows or values', () => {
 });
 
 describe('importing a rejected-rows CSV again', () => {
-  it('drops the formula guard and the Row and Problem columns Isopatch wrote', async () => {
+  it('drops the formula guard and the two columns Isopatch put first', async () => {
     const { router } = await setup();
     const first = await importFile(
       router,
@@ -359,6 +359,14 @@ describe('importing a rejected-rows CSV again', () => {
     const [a2] = await devices(router, { search: 'A-2' });
     expect(a2).toMatchObject({ model: 'Symbia E', location: '=R2' });
     expect(a2?.extra).toEqual({ Notes: '-5 dB' });
+  });
+
+  it('keeps the columns of an export that merely starts with "Row" and "Problem"', async () => {
+    const { router } = await setup();
+    const result = await importFile(router, 'Row,Problem,Asset Tag,Model\n2,fan noise,R9,Symbia T16\n');
+    expect(result).toMatchObject({ headers: ['Row', 'Problem', 'Asset Tag', 'Model'], added: 1 });
+    const [r9] = await devices(router);
+    expect(r9?.extra).toEqual({ Row: '2', Problem: 'fan noise' });
   });
 
   it('gives back values that start with an apostrophe before a formula sign, or hold one after a ";"', async () => {

@@ -9,7 +9,13 @@ import type {
 import type { DeviceField, FieldFlag } from '../../../api/schemas/devices';
 import { unguardedCell } from '../../formats/csv';
 import { noProgress, type Progress, stepper } from '../../progress';
-import { type DateOrderEvidence, dateOrderClues, inferDateOrder, readDate } from './dates';
+import {
+  type DateOrderEvidence,
+  dateOrderClues,
+  implausibleInstallDate,
+  inferDateOrder,
+  readDate,
+} from './dates';
 import { suggestMapping } from './header';
 import { MAX_CELL_CHARS } from './limits';
 import { checkIp, cleanText, normalizeMac } from './normalize';
@@ -89,10 +95,16 @@ function tooManyValues(file: ReadFile, cells: readonly Cell[]): string | null {
   return `has ${values} values but the header has ${columns} columns; a value containing ${delimiter} is probably not quoted`;
 }
 
+/** What interpreting a file needs beside it: the mapping remembered for its header, and the site's today. */
+export interface InterpretContext {
+  readonly remembered?: ColumnMapping;
+  readonly today: string;
+}
+
 export function interpretRows(
   file: ReadFile,
   options: ImportOptions,
-  remembered?: ColumnMapping,
+  { remembered, today }: InterpretContext,
   progress: Progress = noProgress,
 ): Interpretation {
   const mapping = effectiveMapping(file.headers, options.mapping ?? remembered);
@@ -145,7 +157,9 @@ export function interpretRows(
       }
       if (field === 'installDate') {
         const date = readDate(cell instanceof Date ? cell : text, evidence.order);
+        const implausible = 'problem' in date ? null : implausibleInstallDate(date.iso, today);
         if ('problem' in date) warn(column, field, text, date.problem, true);
+        else if (implausible) warn(column, field, text, implausible, true);
         else {
           row.values.installDate = date.iso;
           if (date.note) warn(column, field, text, date.note, false);

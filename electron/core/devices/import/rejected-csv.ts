@@ -2,8 +2,11 @@ import { csvCell } from '../../formats/csv';
 import type { InterpretedRow } from './interpret';
 import { cellText, type SheetRow } from './table';
 
-/** The columns the rejected-rows CSV puts before the file's own. */
-export const REJECTED_ROWS_COLUMNS = ['Row', 'Problem'] as const;
+/**
+ * The columns the rejected-rows CSV puts before the file's own; named so that no inventory export has them (an
+ * export starting with "Row" and "Problem" lost both columns when these were the names).
+ */
+export const REJECTED_ROWS_COLUMNS = ['Rejected row', 'Why rejected'] as const;
 
 /** A header that starts as the rejected-rows CSV's does: a fixed file imported again. */
 export const startsLikeRejectedRows = (header: SheetRow): boolean =>

@@ -9,6 +9,8 @@ import { refreshMatches } from '../../advisories/matching/refresh-matches';
 import { type AuditRecorder, noAudit } from '../../audit/audit-log';
 import { type CoreContext, isoNow } from '../../context';
 import { AppError } from '../../errors';
+import { mainZone } from '../../planning/load-planning';
+import { localDateOf } from '../../planning/local-time';
 import { noProgress, type Progress } from '../../progress';
 import { type AppliedImport, applyImport } from './apply';
 import { FIELD_LABELS, type Interpretation, interpretRows, mappingConflict } from './interpret';
@@ -40,7 +42,15 @@ export async function prepareImport(
   const read = await readImportFile(file);
   progress('reading', 1, 1);
   refuseUnknownMappedHeaders(file, read);
-  const interpretation = interpretRows(read, file.options, rememberedMapping(ctx, read.headers), progress);
+  const interpretation = interpretRows(
+    read,
+    file.options,
+    {
+      remembered: rememberedMapping(ctx, read.headers),
+      today: localDateOf(ctx.now().getTime(), mainZone(ctx)),
+    },
+    progress,
+  );
   refuseProse(file, read, interpretation);
   const sha256 = createHash('sha256').update(Buffer.from(file.content, 'base64')).digest('hex');
   return { file, read, interpretation, sha256 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferDateOrder, readDate } from './dates';
+import { implausibleInstallDate, inferDateOrder, readDate } from './dates';
 import { fieldForHeader, findHeaderRow, suggestMapping } from './header';
 import { checkIp, cleanText, normalizeMac } from './normalize';
 
@@ -61,6 +61,21 @@ describe('reading a date', () => {
     expect(readDate('19.01.09', 'dmy')).toEqual({ iso: '2009-01-19', note: 'two-digit year read as 2009' });
     expect(readDate('12-JAN-10', null)).toEqual({ iso: '2010-01-12', note: 'two-digit year read as 2010' });
     expect(readDate(new Date('2010-06-26T00:00:00Z'), null)).toEqual({ iso: '2010-06-26' });
+  });
+});
+
+describe('install dates', () => {
+  it.each([
+    ['1970-01-01', /before 1980, a placeholder/],
+    ['1900-01-01', /before 1980, a placeholder/],
+    ['2099-03-05', /after today \(2026-11-29\)/],
+    ['2026-11-30', /after today/],
+  ])('%s is no install date', (iso, reason) => {
+    expect(implausibleInstallDate(iso, '2026-11-29')).toMatch(reason);
+  });
+
+  it.each(['1980-01-01', '2009-06-11', '2026-11-29'])('%s is one', (iso) => {
+    expect(implausibleInstallDate(iso, '2026-11-29')).toBeNull();
   });
 });
 
