@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,33 @@ const MIXED = Buffer.concat([
 ]);
 
 describe('isopatch import-devices refuses what it cannot import as written (exit 2, nothing saved)', () => {
+  it('a file whose every row is rejected: exit 2, every rejected row listed and saved to fix', () => {
+    const { db, file, deviceCount } = setup();
+    const rejectedOut = join(tempDir(), 'to-fix.csv');
+    const noKeys = file('no-keys.csv', 'Asset Tag,Serial\n,1\n,2\n');
+    const refused = isopatchOn(db, 'import-devices', noKeys, '--json', '--rejected-out', rejectedOut);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      `no-keys.csv has no row that could be imported: all 2 rows were rejected; they are in ${rejectedOut}. Nothing was saved.\n`,
+    );
+    expect(JSON.parse(refused.stdout)).toMatchObject({
+      batchId: null,
+      committed: false,
+      added: 0,
+      rejected: [
+        { row: 2, reason: 'has no asset tag, the key that identifies the device' },
+        { row: 3, reason: 'has no asset tag, the key that identifies the device' },
+      ],
+    });
+    expect(readFileSync(rejectedOut, 'utf8')).toContain('Rejected row,Why rejected,Asset Tag,Serial\r\n2,');
+    expect(deviceCount()).toBe(0);
+    const plain = isopatchOn(db, 'import-devices', noKeys);
+    expect(plain.code).toBe(2);
+    expect(plain.stdout).toContain('Read no-keys.csv, nothing saved');
+    expect(plain.stdout).toContain('  rejected: row 3 has no asset tag, the key that identifies the device');
+    expect(plain.stderr).toContain('(--rejected-out FILE.csv saves them to fix)');
+  });
+
   it('a file that mixes UTF-8 and another encoding, unless an encoding is chosen', () => {
     const { db, file, deviceCount } = setup();
     const mixed = file('m.csv', MIXED);

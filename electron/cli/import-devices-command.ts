@@ -70,7 +70,11 @@ export const importDevicesCommand: Command = {
     if (json) {
       const { rejectedCsv: _csv, headers: _headers, ...shown } = result;
       console.log(JSON.stringify(shown, null, 2));
-    } else console.log(formatImport(result));
+    } else console.log(formatImport(result, values['dry-run'] === true));
+    if (!result.committed && values['dry-run'] !== true)
+      throw new CliError(
+        `${result.fileName} has no row that could be imported: all ${result.rejected.length} rows were rejected${values['rejected-out'] ? `; they are in ${values['rejected-out']}` : ' (--rejected-out FILE.csv saves them to fix)'}. Nothing was saved.`,
+      );
     return result.rejected.length > 0 ? EXIT.doneWithProblems : EXIT.done;
   },
 };
@@ -101,14 +105,14 @@ function outcomeOf(warning: FieldWarning, result: ImportResult): string {
     : ' (imported as written)';
 }
 
-function formatImport(result: ImportResult): string {
+function formatImport(result: ImportResult, dryRun: boolean): string {
   const how =
     result.format === 'xlsx'
       ? `sheet "${result.sheet}"`
       : `${result.encoding?.toUpperCase()}, delimiter ${JSON.stringify(result.delimiter)}`;
   const verb = result.committed
     ? `Imported ${result.fileName} as batch ${result.batchId}`
-    : `Dry run of ${result.fileName}, nothing saved`;
+    : `${dryRun ? 'Dry run of' : 'Read'} ${result.fileName}, nothing saved`;
   const lines = [
     `${verb} (${how}, header in row ${result.headerRow}${result.dateOrder ? `, dates ${result.dateOrder}` : ''}).`,
     `  ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected.length} rejected; ${result.warnings.length} warnings; ${result.notInFile} devices in the database are not in the file${namedText(result.notInFileNamed, result.notInFile)}.`,

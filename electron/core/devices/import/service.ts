@@ -216,6 +216,15 @@ export function commitImport(
       rejectedCsv: rejectedRowsCsv(read.headers, interpretation.rows),
     };
   }
+  // Nothing to commit: the rows and the CSV to fix them in are the answer, not an error that would hide them.
+  if (interpretation.rows.every((row) => row.rejection)) {
+    return {
+      ...summary(prepared, rehearse(ctx, prepared, progress)),
+      batchId: null,
+      committed: false,
+      rejectedCsv: rejectedRowsCsv(read.headers, interpretation.rows),
+    };
+  }
   const batchId = Number(
     ctx.db
       .prepare(
