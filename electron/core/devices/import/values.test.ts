@@ -128,7 +128,22 @@ describe('headers', () => {
     ['Betriebssystem', 'os'],
     ['Softwarestand', 'softwareVersion'],
     ['  INSTALL\u00a0DATE: ', 'installDate'],
+    // Met in exports a reviewer tried.
+    ['Manufacturer Name', 'manufacturer'],
+    ['Hersteller Name', 'manufacturer'],
+    ['Vendor Name', 'manufacturer'],
+    ['Device Serial', 'serial'],
+    ['Modellbezeichnung', 'model'],
+    ['Room Number', 'location'],
+    ['Gebäude', 'location'],
+    ['IPv4-Adresse', 'ip'],
+    ['MAC-Addr', 'mac'],
+    ['Operating System Version', 'os'],
+    ['SW Rev', 'softwareVersion'],
+    ['Install Dt', 'installDate'],
     ['Purchase Price', null],
+    // What a device is called in the house: a name or a model's description, so a person decides.
+    ['Gerätebezeichnung', null],
   ])('%j means %s', (header, field) => {
     expect(fieldForHeader(header)).toBe(field);
   });
