@@ -97,6 +97,22 @@ describe('isopatch import-devices refuses what it cannot import as written (exit
     expect(deviceCount()).toBe(0);
   });
 
+  it('a --mapping to a field that does not exist, named with its file and column', () => {
+    const { db, file, deviceCount } = setup();
+    const csv = file('devices.csv', 'Asset Tag,Ort\nA-1,Room 1\n');
+    const typo = file('m.json', JSON.stringify({ 'Asset Tag': 'assettag', Ort: 'location' }));
+    const refused = isopatchOn(db, 'import-devices', csv, '--mapping', typo);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /^The mapping file .*m\.json maps the column "Asset Tag" to "assettag", which is no field; use one of assetTag, serial, .*installDate, or null to keep the column as an extra attribute\.\n$/,
+    );
+    const list = file('list.json', '["assetTag"]');
+    expect(isopatchOn(db, 'import-devices', csv, '--mapping', list).stderr).toMatch(
+      /^The mapping file .*list\.json must be a JSON object of \{"column header": "field" or null\}\.\n$/,
+    );
+    expect(deviceCount()).toBe(0);
+  });
+
   it('--sheet for delimited text, and prose', () => {
     const { db, file } = setup();
     const csv = file('devices.csv', 'Asset Tag,Model\nA-1,x\n');

@@ -1,12 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
+  type ColumnMapping,
+  columnMapping,
   dateOrder,
   type FieldWarning,
   type ImportResult,
   importKey,
   textEncoding,
 } from '../api/schemas/device-import';
+import { deviceField } from '../api/schemas/devices';
 import { type Command, call } from './command';
 import { CliError, EXIT } from './exit-codes';
 import { assertFileSize } from './file-size';
@@ -23,13 +26,26 @@ function readInput(path: string, what: string): Buffer {
   }
 }
 
-function readMapping(path: string): unknown {
+function readMapping(path: string): ColumnMapping {
+  let json: unknown;
   try {
-    return JSON.parse(readInput(path, 'mapping file').toString('utf8'));
+    json = JSON.parse(readInput(path, 'mapping file').toString('utf8'));
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw new CliError(`The mapping file ${path} is not JSON: ${(error as Error).message}.`);
   }
+  // Checked here, so the sentence names the file and the column rather than the router's input path.
+  const parsed = columnMapping.safeParse(json);
+  if (parsed.success) return parsed.data;
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new CliError(
+      `The mapping file ${path} must be a JSON object of {"column header": "field" or null}.`,
+    );
+  const header = String(parsed.error.issues[0]?.path[0] ?? '');
+  const value = JSON.stringify((json as Record<string, unknown>)[header]);
+  throw new CliError(
+    `The mapping file ${path} maps the column "${header}" to ${value}, which is no field; use one of ${deviceField.options.join(', ')}, or null to keep the column as an extra attribute.`,
+  );
 }
 
 export const importDevicesCommand: Command = {

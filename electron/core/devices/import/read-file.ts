@@ -60,38 +60,36 @@ export async function readImportFile(file: ImportFile): Promise<ReadFile> {
   }
 
   const sheet = chooseSheet(file, sheets);
+  // What the refusals below speak of: the workbook's sheet, so a person knows which one to look at.
+  const table = kind.kind === 'xlsx' ? `${file.fileName} (sheet "${sheet.name}")` : file.fileName;
   if (sheet.rows.length > MAX_IMPORT_ROWS) {
-    throw refuseFile(
-      file.fileName,
-      `has ${sheet.rows.length} rows; an import may have at most ${MAX_IMPORT_ROWS}`,
-    );
+    throw refuseFile(table, `has ${sheet.rows.length} rows; an import may have at most ${MAX_IMPORT_ROWS}`);
   }
   const found = file.options.headerRow
     ? sheet.rows.find((row) => row.row === file.options.headerRow)
     : findHeaderRow(sheet);
   // Past a stray quotation mark the rows run together: refuse rather than import some and lose the rest.
-  if (quoteProblem) throw refuseFile(file.fileName, quoteSentence(quoteProblem, found));
-  // A rejected-rows CSV of an earlier import, fixed to import again, starts with its own "Row" and "Problem".
+  if (quoteProblem) throw refuseFile(table, quoteSentence(quoteProblem, found));
+  // A rejected-rows CSV of an earlier import, fixed to import again, starts with its own two columns.
   const skipped = found && startsLikeRejectedRows(found) ? REJECTED_ROWS_COLUMNS.length : 0;
   const header = found && withoutColumns(found, skipped);
   if (!header || isBlankRow(header)) {
     throw refuseFile(
-      file.fileName,
+      table,
       file.options.headerRow ? `has no header in row ${file.options.headerRow}` : 'has no rows with content',
     );
   }
   const headers = headerNames(header);
-  if (headers.length > MAX_COLUMNS) throw refuseFile(file.fileName, `has more than ${MAX_COLUMNS} columns`);
+  if (headers.length > MAX_COLUMNS) throw refuseFile(table, `has more than ${MAX_COLUMNS} columns`);
   if (headers.length < 2) {
-    throw refuseFile(file.fileName, 'does not look like a table: its header row has a single column');
+    throw refuseFile(table, 'does not look like a table: its header row has a single column');
   }
   if (headers.some((h) => h.length > MAX_CELL_CHARS))
-    throw refuseFile(file.fileName, 'has a header that is too long');
+    throw refuseFile(table, 'has a header that is too long');
   const rows = (skipped ? sheet.rows.map((row) => withoutColumns(row, skipped)) : sheet.rows).filter(
     (row) => row.row > header.row && !isBlankRow(row),
   );
-  if (rows.length === 0)
-    throw refuseFile(file.fileName, `has a header in row ${header.row} but no devices below it`);
+  if (rows.length === 0) throw refuseFile(table, `has a header in row ${header.row} but no devices below it`);
 
   return {
     format: kind.kind,

@@ -170,6 +170,25 @@ describe('sheets', () => {
     if (exact) expect((await preview(router, exact, { sheet: 'Devices' }, 'b.xlsx')).sheet).toBe('Devices');
   });
 
+  it('that cannot be read are named in the refusal with their workbook', async () => {
+    const { router } = await setup();
+    const file = await book([
+      { name: 'Cover', rows: [['Inventory 2026'], ['Klinikum Nord']] },
+      {
+        name: 'Devices',
+        rows: [
+          ['Asset Tag', 'Model'],
+          ['D-1', 'y'],
+        ],
+      },
+    ]);
+    const error = await importError(router, file, { sheet: 'Cover' }, 'multi.xlsx');
+    expect(error.message).toBe(
+      'multi.xlsx (sheet "Cover") does not look like a table: its header row has a single column.',
+    );
+    expect(await devices(router)).toHaveLength(0);
+  });
+
   it('cannot be chosen in delimited text, which is no workbook', async () => {
     const { router } = await setup();
     const error = await importError(router, 'Asset Tag,Model\nA-1,x\n', { sheet: 'Devices' });
