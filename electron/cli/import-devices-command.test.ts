@@ -131,6 +131,19 @@ describe('isopatch import-devices refuses what it cannot import as written (exit
 });
 
 describe('isopatch import-devices says what became of flagged values', () => {
+  it('says how many empty cells kept the value stored before', () => {
+    const { db, file } = setup();
+    isopatchOn(db, 'import-devices', file('v1.csv', 'Asset Tag,OS\nU-3,Windows XP\n'));
+    const again = isopatchOn(db, 'import-devices', file('v2.csv', 'Asset Tag,OS\nU-3,\n'));
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(
+      '  1 empty cell kept the value stored before (an empty cell never erases).\n',
+    );
+    expect(
+      JSON.parse(isopatchOn(db, 'import-devices', file('v3.csv', 'Asset Tag,OS\nU-3,\n'), '--json').stdout),
+    ).toMatchObject({ unchanged: 1, keptEmpty: 1 });
+  });
+
   it('a date that cannot be read is kept in the flags with no install date; a date in the other order says so', () => {
     const { db, file } = setup();
     const csv = file(

@@ -10,6 +10,7 @@ import {
   textEncoding,
 } from '../api/schemas/device-import';
 import { deviceField } from '../api/schemas/devices';
+import { counted } from '../api/words';
 import { type Command, call } from './command';
 import { CliError, EXIT } from './exit-codes';
 import { assertFileSize } from './file-size';
@@ -132,6 +133,11 @@ function formatImport(result: ImportResult, dryRun: boolean): string {
   const lines = [
     `${verb} (${how}, header in row ${result.headerRow}${result.dateOrder ? `, dates ${result.dateOrder}` : ''}).`,
     `  ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected.length} rejected; ${result.warnings.length} warnings; ${result.notInFile} devices in the database are not in the file${namedText(result.notInFileNamed, result.notInFile)}.`,
+    ...(result.keptEmpty > 0
+      ? [
+          `  ${counted(result.keptEmpty, 'empty cell')} kept the value stored before (an empty cell never erases).`,
+        ]
+      : []),
     ...result.warnings.map(
       (w) => `  warning: row ${w.row}, ${w.field}: "${w.value}" ${w.reason}${outcomeOf(w, result)}`,
     ),

@@ -71,6 +71,8 @@ export const importSummary = z.object({
   notInFile: z.number().int(),
   /** The first 100 of them by asset tag, to say which. */
   notInFileNamed: z.array(z.string()),
+  /** Empty cells of devices found that kept the value stored before: an empty cell never erases. */
+  keptEmpty: z.number().int(),
 });
 export type ImportSummary = z.infer<typeof importSummary>;
 

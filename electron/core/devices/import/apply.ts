@@ -1,5 +1,5 @@
 import type { ImportKey } from '../../../api/schemas/device-import';
-import type { FieldFlag } from '../../../api/schemas/devices';
+import type { DeviceField, FieldFlag } from '../../../api/schemas/devices';
 import { FamilyResolver } from '../../advisories/matching/family-resolver';
 import type { AuditRecorder } from '../../audit/audit-log';
 import { type CoreContext, isoNow } from '../../context';
@@ -7,7 +7,7 @@ import { noProgress, type Progress, stepper } from '../../progress';
 import { DepartmentDirectory } from '../departments';
 import { type DeviceSnapshot, SNAPSHOT_COLUMNS, snapshotOf, TEXT_COLUMNS } from '../device-record';
 import { VendorDirectory } from '../vendors';
-import type { InterpretedRow } from './interpret';
+import type { Interpretation, InterpretedRow } from './interpret';
 
 export type RowAction = 'add' | 'update' | 'unchanged' | 'reject';
 
@@ -19,6 +19,8 @@ export interface AppliedImport {
   readonly notInFile: number;
   /** The first of them by asset tag (serial number when there is none), to name in the summary. */
   readonly notInFileNamed: readonly string[];
+  /** Empty cells of devices found whose stored value was kept (an empty cell is "unknown", not "erase"). */
+  readonly keptEmpty: number;
 }
 
 const NOT_IN_FILE_NAMED = 100;
@@ -31,8 +33,7 @@ const KEY_COLUMN: Record<ImportKey, 'asset_tag' | 'serial'> = { assetTag: 'asset
  */
 export function applyImport(
   ctx: CoreContext,
-  rows: readonly InterpretedRow[],
-  key: ImportKey,
+  { rows, key, mapping }: Interpretation,
   batchId: number | null,
   audit: AuditRecorder,
   progress: Progress = noProgress,
@@ -45,6 +46,7 @@ export function applyImport(
     departmentOf: (name) => departments.findOrCreate(name, audit, batchId ?? undefined),
   };
   const existing = existingByKey(ctx, key);
+  const mappedFields = Object.values(mapping).filter((field): field is DeviceField => field !== null);
   // With the serial number as key the asset tag is an ordinary field, but still unique: a row giving a tag that
   // another device has is rejected, naming the tag, instead of failing the whole import (found by fuzzing).
   const tagOwners = key === 'serial' ? assetTagOwners(ctx) : undefined;
@@ -75,6 +77,7 @@ export function applyImport(
   let added = 0;
   let updated = 0;
   let unchanged = 0;
+  let keptEmpty = 0;
   const step = stepper(progress, 'writing', rows.length);
 
   for (const [index, row] of rows.entries()) {
@@ -116,6 +119,7 @@ export function applyImport(
       continue;
     }
     seen.add(current.id);
+    keptEmpty += keptByEmptyCells(row, mappedFields, current);
     const before = snapshotOf(current);
     const changed = SNAPSHOT_COLUMNS.filter((column) => before[column] !== next[column]);
     if (changed.length === 0) {
@@ -148,7 +152,23 @@ export function applyImport(
     unchanged,
     notInFile,
     notInFileNamed: notInFileNamed(ctx, seen, notInFile),
+    keptEmpty,
   };
+}
+
+/** The file's columns a row leaves empty where the device found has a value: that value stays. */
+function keptByEmptyCells(
+  row: InterpretedRow,
+  mappedFields: readonly DeviceField[],
+  current: ExistingDevice,
+): number {
+  let kept = 0;
+  for (const field of mappedFields) {
+    if (row.values[field] !== undefined || row.flags.some((flag) => flag.field === field)) continue;
+    const stored = field === 'department' ? current.department_id : current[TEXT_COLUMNS[field]];
+    if (stored !== null) kept++;
+  }
+  return kept;
 }
 
 function notInFileNamed(ctx: CoreContext, seen: ReadonlySet<number>, count: number): string[] {

@@ -114,7 +114,10 @@ describe('importing devices', () => {
       router,
       'Asset Tag,Model,Location,OS\nA-1,Symbia T16,Room 9,\nA-2,c.cam,Room 2,Windows XP\n',
     );
-    expect(second).toMatchObject({ added: 0, updated: 1, unchanged: 1, notInFile: 0 });
+    // The empty OS of A-1 kept "Windows 7", and the summary says so.
+    expect(second).toMatchObject({ added: 0, updated: 1, unchanged: 1, notInFile: 0, keptEmpty: 1 });
+    const third = await importFile(router, 'Asset Tag,Model,Location,OS\nA-1,,,\nA-2,c.cam,,Windows XP\n');
+    expect(third).toMatchObject({ updated: 0, unchanged: 2, keptEmpty: 4 });
     const [a1] = await devices(router, { search: 'A-1' });
     expect(a1).toMatchObject({ location: 'Room 9', os: 'Windows 7' });
     const audit = db

@@ -112,14 +112,7 @@ function rehearse(ctx: CoreContext, prepared: PreparedImport, progress: Progress
   try {
     ctx.db
       .transaction(() => {
-        applied = applyImport(
-          ctx,
-          prepared.interpretation.rows,
-          prepared.interpretation.key,
-          null,
-          noAudit,
-          progress,
-        );
+        applied = applyImport(ctx, prepared.interpretation, null, noAudit, progress);
         throw ROLLBACK;
       })
       .immediate(); // as every write: waits for another connection's write instead of failing at the first
@@ -155,6 +148,7 @@ function summary(prepared: PreparedImport, applied: AppliedImport): ImportSummar
     warnings: interpretation.rows.flatMap((row) => row.warnings),
     notInFile: applied.notInFile,
     notInFileNamed: [...applied.notInFileNamed],
+    keptEmpty: applied.keptEmpty,
   };
 }
 
@@ -240,7 +234,7 @@ export function commitImport(
         JSON.stringify(interpretation.mapping),
       ).lastInsertRowid,
   );
-  const applied = applyImport(ctx, interpretation.rows, interpretation.key, batchId, audit, progress);
+  const applied = applyImport(ctx, interpretation, batchId, audit, progress);
   const result = summary(prepared, applied);
   const rejectedCsv = rejectedRowsCsv(read.headers, interpretation.rows);
   if (applied.added + applied.updated + applied.unchanged === 0) {
