@@ -146,6 +146,13 @@ describe('isopatch plan, windows, task done, set-state', () => {
     const refused = isopatchOn(db, 'set-state', 'NM-1', 'reconnected');
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/NM-1 cannot go from "affected" to "reconnected"/);
+    // A network state is no device state: said in words, with the states to choose from.
+    expect(isopatchOn(db, 'set-state', 'NM-1', 'disconnected')).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(
+        /^"disconnected" is not a device state; STATE is one of unassessed, affected, .*decommissioned\.\n$/,
+      ),
+    });
     const accepted = isopatchOn(
       db,
       'set-state',

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Router } from '../api/router';
+import { deviceState } from '../api/schemas/devices';
 import type { Plan, PlannedWindow } from '../api/schemas/planning';
 import type { Settings } from '../api/schemas/settings';
 import { counted } from '../api/words';
@@ -143,6 +144,10 @@ export const setStateCommand: Command = {
   async run({ router, positionals, values, json }) {
     const [assetTag, state, ...rest] = positionals;
     if (!assetTag || !state || rest.length > 0) throw new CliError('set-state needs ASSET_TAG and STATE.');
+    if (!deviceState.safeParse(state).success)
+      throw new CliError(
+        `"${state}" is not a device state; STATE is one of ${deviceState.options.join(', ')}.`,
+      );
     const change = await call<{ assetTag: string; from: string; to: string }>(router, 'setDeviceState', {
       assetTag,
       state,
