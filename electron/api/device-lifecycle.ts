@@ -42,6 +42,21 @@ export const RENEWABLE_STATES = ['risk-accepted'] as const satisfies readonly De
 export const canRenew = (state: DeviceState): boolean =>
   (RENEWABLE_STATES as readonly string[]).includes(state);
 
+/** States a person must say why a device is in: a written reason. */
+export const STATES_NEEDING_REASON = [
+  'not-affected',
+  'risk-accepted',
+] as const satisfies readonly DeviceState[];
+
+/** States recorded device by device, with an approver and a review date each (never in bulk). */
+export const STATES_NEEDING_APPROVAL = ['risk-accepted'] as const satisfies readonly DeviceState[];
+
+export const needsReason = (state: DeviceState): boolean =>
+  (STATES_NEEDING_REASON as readonly string[]).includes(state);
+
+export const needsApproval = (state: DeviceState): boolean =>
+  (STATES_NEEDING_APPROVAL as readonly string[]).includes(state);
+
 /** How many days before its review date a risk acceptance counts as due for review (dashboard, report, drawer). */
 export const REVIEW_NOTICE_DAYS = 14;
 

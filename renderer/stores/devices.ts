@@ -42,6 +42,8 @@ interface DevicesState {
   readonly allMatching: boolean;
   /** What the last bulk change did, said until the next selection or query. */
   readonly bulkMessage: string;
+  /** Why the last bulk change was refused; the next attempt replaces it. */
+  readonly bulkProblem: string;
   readonly detail: DeviceDetail | null;
   /** Bumped with every new query, so answers to an older one are dropped. */
   readonly generation: number;
@@ -87,7 +89,9 @@ export const useDevicesStore = create<DevicesState>()((set, get) => {
       query: { ...state.query, ...change },
       pages: new Map(),
       generation: state.generation + 1,
-      ...('sort' in change && Object.keys(change).length === 1 ? {} : { ...noSelection, bulkMessage: '' }),
+      ...('sort' in change && Object.keys(change).length === 1
+        ? {}
+        : { ...noSelection, bulkMessage: '', bulkProblem: '' }),
     }));
     void get().ensurePages(0, 0);
   };
@@ -101,6 +105,7 @@ export const useDevicesStore = create<DevicesState>()((set, get) => {
     selected: new Set(),
     allMatching: false,
     bulkMessage: '',
+    bulkProblem: '',
     detail: null,
     generation: 0,
     setSearch: (search) => requery({ search }),
@@ -153,13 +158,17 @@ export const useDevicesStore = create<DevicesState>()((set, get) => {
         else selected.delete(device.id);
       }
       lastToggled = id;
-      set({ selected, allMatching: false, bulkMessage: '' });
+      set({ selected, allMatching: false, bulkMessage: '', bulkProblem: '' });
     },
     selectAllLoaded(select) {
-      set(select ? { selected: new Set(loadedIds()), allMatching: false, bulkMessage: '' } : noSelection);
+      set(
+        select
+          ? { selected: new Set(loadedIds()), allMatching: false, bulkMessage: '', bulkProblem: '' }
+          : { ...noSelection, bulkProblem: '' },
+      );
     },
     selectAllMatching() {
-      set({ selected: new Set(loadedIds()), allMatching: true, bulkMessage: '' });
+      set({ selected: new Set(loadedIds()), allMatching: true, bulkMessage: '', bulkProblem: '' });
     },
     clearSelection() {
       lastToggled = null;
@@ -174,12 +183,13 @@ export const useDevicesStore = create<DevicesState>()((set, get) => {
           : { ids: [...selected], changes },
       );
       if (!result.ok) {
-        reportError(result.error);
+        set({ bulkProblem: result.error.message, bulkMessage: '' });
         return false;
       }
       lastToggled = null;
       set({
         ...noSelection,
+        bulkProblem: '',
         bulkMessage: `${counted(result.value.updated, 'device')} changed, ${result.value.unchanged.toLocaleString()} already so.`,
       });
       return true;

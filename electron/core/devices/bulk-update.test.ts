@@ -134,3 +134,62 @@ describe('a change for every device matching a filter', () => {
     }
   });
 });
+
+describe('states that need more than the step', () => {
+  async function hospital() {
+    const session = await openTestSession();
+    const router = createRouter(session);
+    await importFile(
+      router,
+      'Asset Tag,Manufacturer,Model,OS,Department\nNM-1,Siemens,Symbia T16,Windows 7,A\nNM-2,Siemens,Symbia T16,Windows 7,A\nCT-1,GE,Revolution,Windows 10,A\n',
+    );
+    return { router, db: session.ctx.db, ids: (await devices(router)).map((d) => d.id) };
+  }
+
+  it('gives every device the one written reason for "not affected", each audited', async () => {
+    const { router, db, ids } = await hospital();
+    const reason = 'Stand-alone consoles: no network port in use (checked on site 2024-03-01)';
+    const result = await router.dispatch('bulkUpdateDevices', {
+      ids,
+      changes: { state: 'not-affected', stateReason: reason },
+    });
+    expect(result).toMatchObject({ ok: true, value: { updated: 3, unchanged: 0 } });
+    expect(
+      db.prepare('SELECT asset_tag, state, state_reason FROM device ORDER BY asset_tag').raw().all(),
+    ).toEqual([
+      ['CT-1', 'not-affected', reason],
+      ['NM-1', 'not-affected', reason],
+      ['NM-2', 'not-affected', reason],
+    ]);
+    const audited = db
+      .prepare(
+        "SELECT count(*) FROM audit_log WHERE entity = 'device' AND json_extract(after_json, '$.state_reason') = ?",
+      )
+      .pluck()
+      .get(reason);
+    expect(audited).toBe(3);
+  });
+
+  it('refuses "not affected" without a reason, and a risk acceptance at once, changing nothing', async () => {
+    const { router, db, ids } = await hospital();
+    const before = db.prepare('SELECT asset_tag, state, department_id FROM device ORDER BY id').raw().all();
+    const noReason = await router.dispatch('bulkUpdateDevices', { ids, changes: { state: 'not-affected' } });
+    expect(noReason).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    // The bulk change has no approver or review date to give; the refusal says where a risk is accepted.
+    const risk = await router.dispatch('bulkUpdateDevices', {
+      ids,
+      changes: { state: 'risk-accepted', stateReason: 'No fix planned', department: 'B' },
+    });
+    expect(risk).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message:
+          'A risk is not accepted for many devices at once: each acceptance needs its approver and review date. Accept it in each device\'s drawer (or with "isopatch set-state"). Nothing was changed.',
+      },
+    });
+    expect(db.prepare('SELECT asset_tag, state, department_id FROM device ORDER BY id').raw().all()).toEqual(
+      before,
+    );
+  });
+});

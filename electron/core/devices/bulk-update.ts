@@ -1,3 +1,4 @@
+import { needsApproval } from '../../api/device-lifecycle';
 import type {
   BulkUpdateDevicesInput,
   BulkUpdateDevicesRequest,
@@ -39,6 +40,14 @@ function resolveMatching(ctx: CoreContext, matching: NonNullable<BulkUpdateDevic
 }
 
 function updateByIds(ctx: CoreContext, input: BulkUpdateDevicesInput, audit: AuditRecorder) {
+  // A bulk change carries no approver or review date, so a risk acceptance would be refused at the first device
+  // in words that send the person to fields the bulk change does not have.
+  if (input.changes.state && needsApproval(input.changes.state)) {
+    throw new AppError(
+      'INVALID_INPUT',
+      'A risk is not accepted for many devices at once: each acceptance needs its approver and review date. Accept it in each device\'s drawer (or with "isopatch set-state"). Nothing was changed.',
+    );
+  }
   if (input.changes.state) assertAllCanMove(ctx, input.ids, input.changes.state);
   let updated = 0;
   let unchanged = 0;

@@ -7,6 +7,7 @@ import { type CoreContext, isoNow } from '../context';
 import { prepared } from '../db/prepared';
 import { AppError } from '../errors';
 import { DeviceEdits } from './device-edits';
+import { assertKeyKept } from './device-key';
 import {
   DEVICE_COLUMNS,
   DEVICE_JOINS,
@@ -95,6 +96,8 @@ export function applyDeviceChanges(
     (next[column] as string | null) = value === null ? null : checked(field, value);
     touched.add(field);
   }
+  // Before the directories below, which would add a vendor or department for an edit that is refused.
+  assertKeyKept(before, next);
   if ('manufacturer' in changes) {
     next.vendor_id = next.manufacturer ? edits.vendors.resolveOrCreate(next.manufacturer, audit).id : null;
   }
@@ -185,7 +188,7 @@ function isIsoDate(value: string): boolean {
   );
 }
 
-/** One department or state for many devices, in one transaction, each device audited. */
+/** The advisories matched to a device, each with the patch status for its software version. */
 function deviceMatches(ctx: CoreContext, id: number): DeviceDetail['matches'] {
   const rows = ctx.db
     .prepare(

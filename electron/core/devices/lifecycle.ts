@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { canMove, canRenew, isSideState } from '../../api/device-lifecycle';
+import { canMove, canRenew, isSideState, needsApproval, needsReason } from '../../api/device-lifecycle';
 import type { DeviceState } from '../../api/schemas/devices';
 import { AppError } from '../errors';
 import { PLANNING_REACH_DAYS } from '../planning/reach';
@@ -71,9 +71,9 @@ export function assertTransition(
     );
   }
   const missing = [
-    (to === 'not-affected' || to === 'risk-accepted') && !details.reason ? 'a written reason' : null,
-    to === 'risk-accepted' && !details.approver ? 'the approver' : null,
-    to === 'risk-accepted' && !details.reviewDate ? 'a review date' : null,
+    needsReason(to) && !details.reason ? 'a written reason' : null,
+    needsApproval(to) && !details.approver ? 'the approver' : null,
+    needsApproval(to) && !details.reviewDate ? 'a review date' : null,
   ].filter((m): m is string => m !== null);
   if (missing.length > 0) {
     throw new AppError('INVALID_INPUT', `Marking ${device} "${STATE_LABEL[to]}" needs ${inWords(missing)}.`);

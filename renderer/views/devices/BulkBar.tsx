@@ -1,8 +1,12 @@
 import { useId, useState } from 'react';
 import { DEVICE_STATES } from '../../../electron/api/device-fields';
+import { needsApproval, needsReason } from '../../../electron/api/device-lifecycle';
 import type { DeviceState } from '../../../electron/api/schemas/devices';
 import { counted, STATE_LABELS } from '../../labels';
 import { useDevicesStore } from '../../stores/devices';
+
+// A risk acceptance needs its own approver and review date for each device: the bar does not offer it.
+const OFFERED = DEVICE_STATES.filter((s) => !needsApproval(s));
 
 /** Whether the register shows fewer devices than the database has (a search, a filter or a group). */
 export function useFiltering(): boolean {
@@ -22,14 +26,17 @@ function focusSelectAll() {
 export function BulkBar() {
   const selected = useDevicesStore((state) => state.selected);
   const allMatching = useDevicesStore((state) => state.allMatching);
+  const problem = useDevicesStore((state) => state.bulkProblem);
   const total = useDevicesStore((state) => state.total) ?? 0;
   const pages = useDevicesStore((state) => state.pages);
   const departments = useDevicesStore((state) => state.facets?.departments ?? []);
   const filtering = useFiltering();
   const [department, setDepartment] = useState('');
   const [state, setState] = useState<DeviceState | ''>('');
+  const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const ids = { department: useId(), state: useId(), list: useId() };
+  const ids = { department: useId(), state: useId(), list: useId(), reason: useId(), perDevice: useId() };
+  const reasonNeeded = state !== '' && needsReason(state);
 
   const loaded = [...pages.values()].flat();
   const everyLoaded = loaded.length > 0 && loaded.every((device) => selected.has(device.id));
@@ -37,7 +44,11 @@ export function BulkBar() {
   const matching = `${counted(total, 'device')}${filtering ? ' matching this filter' : ''}`;
 
   async function apply() {
-    const changes = { ...(department.trim() && { department: department.trim() }), ...(state && { state }) };
+    const changes = {
+      ...(department.trim() && { department: department.trim() }),
+      ...(state && { state }),
+      ...(reasonNeeded && { stateReason: reason.trim() }),
+    };
     setBusy(true);
     const done = await useDevicesStore.getState().applyBulk(changes);
     setBusy(false);
@@ -82,20 +93,33 @@ export function BulkBar() {
         <select
           id={ids.state}
           value={state}
+          aria-describedby={ids.perDevice}
           onChange={(event) => setState(event.target.value as DeviceState | '')}
         >
           <option value="">Keep</option>
-          {DEVICE_STATES.map((s) => (
+          {OFFERED.map((s) => (
             <option key={s} value={s}>
               {STATE_LABELS[s]}
             </option>
           ))}
         </select>
       </div>
+      {reasonNeeded && (
+        <div className="field field-inline bulk-reason">
+          <label htmlFor={ids.reason}>Reason (required)</label>
+          <input
+            id={ids.reason}
+            value={reason}
+            maxLength={2000}
+            required
+            onChange={(event) => setReason(event.target.value)}
+          />
+        </div>
+      )}
       <button
         type="button"
         className="button-primary"
-        disabled={busy || (!department.trim() && !state)}
+        disabled={busy || (!department.trim() && !state) || (reasonNeeded && !reason.trim())}
         onClick={() => void apply()}
       >
         {busy ? `Applying to ${counted(count, 'device')}…` : `Apply to ${counted(count, 'device')}`}
@@ -110,6 +134,15 @@ export function BulkBar() {
       >
         Clear selection
       </button>
+      <p id={ids.perDevice} className="field-help">
+        A risk acceptance needs its approver and review date for each device: record it in the device's
+        drawer.
+      </p>
+      {problem && (
+        <p role="alert" className="problem">
+          {problem}
+        </p>
+      )}
     </section>
   );
 }

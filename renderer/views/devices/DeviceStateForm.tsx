@@ -1,5 +1,12 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { canMove, isSideState, NEXT_STATES, SIDE_STATES } from '../../../electron/api/device-lifecycle';
+import {
+  canMove,
+  isSideState,
+  NEXT_STATES,
+  needsApproval,
+  needsReason,
+  SIDE_STATES,
+} from '../../../electron/api/device-lifecycle';
 import type { DeviceDetail, DeviceState } from '../../../electron/api/schemas/devices';
 import { call } from '../../api';
 import { STATE_LABELS } from '../../labels';
@@ -50,8 +57,8 @@ export function DeviceStateForm({ detail }: { detail: DeviceDetail }) {
     setRefusal('');
   }, [detail.id, detail.state]);
 
-  const needsReason = to === 'not-affected' || to === 'risk-accepted';
-  const needsApproval = to === 'risk-accepted';
+  const reasonNeeded = needsReason(to);
+  const approvalNeeded = needsApproval(to);
   const today = todayIn(useSettingsStore((state) => state.settings?.siteTimeZone) ?? 'UTC');
   const device = detail.assetTag ?? detail.serial ?? `Device ${detail.id}`;
 
@@ -61,9 +68,9 @@ export function DeviceStateForm({ detail }: { detail: DeviceDetail }) {
     const result = await call('setDeviceState', {
       deviceId: detail.id,
       state: to,
-      ...(needsReason && reason.trim() && { reason: reason.trim() }),
-      ...(needsApproval && approver.trim() && { approver: approver.trim() }),
-      ...(needsApproval && reviewDate && { reviewDate }),
+      ...(reasonNeeded && reason.trim() && { reason: reason.trim() }),
+      ...(approvalNeeded && approver.trim() && { approver: approver.trim() }),
+      ...(approvalNeeded && reviewDate && { reviewDate }),
     });
     if (result.ok) {
       setRefusal('');
@@ -113,8 +120,8 @@ export function DeviceStateForm({ detail }: { detail: DeviceDetail }) {
           </p>
         )}
       </div>
-      {needsReason && <ReasonField value={reason} onChange={setReason} />}
-      {needsApproval && (
+      {reasonNeeded && <ReasonField value={reason} onChange={setReason} />}
+      {approvalNeeded && (
         <ApprovalFields
           approver={approver}
           onApprover={setApprover}
