@@ -24,9 +24,13 @@ test('a header row the file cannot have is said on the review, which keeps the m
       new RegExp(`^de-inventar\\.csv has no header in row ${row}[.;]`),
     );
     await expect(currentStep(page)).toContainText('Review');
-    await expect(page.getByLabel('Field for column Typ')).toHaveValue('modality');
+    // The row stays as typed; the mapping of another header row is not shown as if it were this one's.
+    await expect(page.getByLabel('Header row')).toHaveValue(row);
+    await expect(page.getByLabel('Field for column Typ')).toBeHidden();
   }
-  // The mapping can still be changed: the preview goes on with the header row it shows.
+  // Back to the header row found, the mapping edits are still there and can be changed.
+  await page.getByRole('button', { name: 'Go back to what was detected: header row 1' }).click();
+  await expect(page.getByLabel('Field for column Typ')).toHaveValue('modality');
   await page.getByLabel('Field for column Bemerkung').selectOption('location');
   await expect(page.getByLabel('Field for column Bemerkung')).toHaveValue('location');
   await expect(page.getByLabel('Field for column Typ')).toHaveValue('modality');

@@ -1,6 +1,7 @@
 import { saveFile } from '../../save-file';
 import { flaggedOutcome, useDeviceImportStore } from '../../stores/device-import';
 import { hrefOf } from '../../stores/navigation';
+import { RejectedRowList } from './RejectedRows';
 import { UndoImportButton } from './UndoImportButton';
 
 const SHOWN = 50;
@@ -22,6 +23,12 @@ export function ImportDone() {
           ? 'The devices are back as they were before this import.'
           : `${result.added.toLocaleString()} added, ${result.updated.toLocaleString()} updated, ${result.unchanged.toLocaleString()} unchanged, ${result.rejected.length.toLocaleString()} rejected (batch ${result.batchId}).`}
       </p>
+      {!undone && result.keptEmpty > 0 && (
+        <p>
+          {result.keptEmpty.toLocaleString()} empty {result.keptEmpty === 1 ? 'cell' : 'cells'} kept the value
+          stored before (an empty cell never erases).
+        </p>
+      )}
       {result.warnings.length > 0 && (
         <>
           <h3>Flagged values</h3>
@@ -42,16 +49,7 @@ export function ImportDone() {
       {result.rejected.length > 0 && (
         <>
           <h3>Rejected rows</h3>
-          <ul className="issue-list">
-            {result.rejected.slice(0, SHOWN).map((r) => (
-              <li key={r.row}>
-                Row {r.row} {r.reason}
-              </li>
-            ))}
-          </ul>
-          {result.rejected.length > SHOWN && (
-            <p>…and {result.rejected.length - SHOWN} more, all in the rejected rows CSV.</p>
-          )}
+          <RejectedRowList rejected={result.rejected} />
         </>
       )}
       <div className="form-actions">

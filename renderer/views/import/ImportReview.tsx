@@ -6,6 +6,8 @@ import { DetectedFormat } from './DetectedFormat';
 import { MappingTable } from './MappingTable';
 import { MappingTemplates } from './MappingTemplates';
 import { PreviewTable } from './PreviewTable';
+import { RejectedRowList, SaveRejectedRowsButton } from './RejectedRows';
+import { UnreadableReading } from './UnreadableReading';
 
 const KEY_WORDS: Record<ImportKey, string> = { assetTag: 'asset tag', serial: 'serial number' };
 
@@ -13,13 +15,24 @@ export function ImportReview() {
   const preview = useDeviceImportStore((state) => state.preview);
   const commit = useDeviceImportStore((state) => state.commit);
   const cancel = useDeviceImportStore((state) => state.cancel);
+  const unreadable = useDeviceImportStore((state) => state.unreadable);
   const blockerId = useId();
+  const unreadableId = useId();
   if (!preview) return null;
+  // The preview is of another reading than the one chosen: none of it is current.
+  if (unreadable) {
+    return (
+      <>
+        <DetectedFormat preview={preview} unreadableId={unreadableId} />
+        <UnreadableReading preview={preview} problemId={unreadableId} />
+      </>
+    );
+  }
   const mustChooseDates = preview.dateOrderSource === 'ask';
   const mustFixMapping = preview.mappingProblem !== null;
   const importable = preview.added + preview.updated + preview.unchanged;
   const keyMapped = Object.values(preview.mapping).includes(preview.key);
-  const blocker = preview.encodingProblem
+  const firstBlocker = preview.encodingProblem
     ? 'Choose the encoding above, or save the file as UTF-8, first.'
     : mustFixMapping
       ? 'Fix the column mapping above first.'
@@ -27,9 +40,13 @@ export function ImportReview() {
         ? 'Choose the date order above first.'
         : !keyMapped
           ? `No column is mapped to the ${KEY_WORDS[preview.key]}, which identifies each device: map one above.`
-          : importable === 0
-            ? 'Every row is rejected; the reasons are in the rows below.'
-            : null;
+          : null;
+  // Only then is the import as it would run, so its rejected rows can be saved to fix.
+  const everyRowRejected = firstBlocker === null && importable === 0;
+  const blocker =
+    firstBlocker ??
+    (everyRowRejected ? 'Every row was rejected: fix them in the saved CSV and import it again.' : null);
+
   return (
     <>
       <DetectedFormat preview={preview} />
@@ -58,6 +75,12 @@ export function ImportReview() {
             not in this file. They are kept; an import never deletes.
           </p>
         )}
+        {preview.keptEmpty > 0 && (
+          <p className="field-help">
+            {counted(preview.keptEmpty, 'empty cell')} of devices already known{' '}
+            {preview.keptEmpty === 1 ? 'keeps' : 'keep'} the value stored before: an empty cell never erases.
+          </p>
+        )}
         {preview.notInFileNamed.length > 0 && (
           <details className="not-in-file">
             <summary>Which devices are not in this file</summary>
@@ -69,6 +92,12 @@ export function ImportReview() {
           </details>
         )}
       </section>
+      {everyRowRejected && (
+        <section className="panel" aria-labelledby="rejected-heading">
+          <h2 id="rejected-heading">Rejected rows</h2>
+          <RejectedRowList rejected={preview.rejected} />
+        </section>
+      )}
       <MappingTable preview={preview} />
       <MappingTemplates mapping={preview.mapping} canSave={!mustFixMapping} />
       <PreviewTable preview={preview} />
@@ -82,6 +111,7 @@ export function ImportReview() {
         >
           Import {counted(importable, 'device')}
         </button>
+        {everyRowRejected && <SaveRejectedRowsButton fileName={preview.fileName} />}
         <button type="button" className="button-quiet" onClick={() => void cancel()}>
           Cancel
         </button>
