@@ -175,7 +175,7 @@ async function prepare(options: CrashOptions, dir: string): Promise<{ args: stri
   writeFileSync(join(dir, 'inventory.csv'), inventory(options.size, 'affected'));
   await cli('site', 'import', 'site.json');
   await cli('import-devices', 'inventory.csv');
-  return { args: ['plan', '--apply', '--from', tomorrow()] };
+  return { args: ['plan', '--apply', '--from', dayWhollyAhead()] };
 }
 
 /**
@@ -233,9 +233,13 @@ function siteModel() {
   };
 }
 
-/** Planned from tomorrow: the same plan for every run of the day, whatever the hour. */
-function tomorrow(): string {
-  return new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+/**
+ * Planned from a day wholly ahead at the site, so every run of the day makes the same plan whatever the hour. The
+ * day after tomorrow in UTC: UTC's tomorrow is already today in Berlin from 23:00 UTC, and a plan starting today
+ * starts at "now", which differs from run to run (a failure seen at 23:20 UTC).
+ */
+function dayWhollyAhead(): string {
+  return new Date(Date.now() + 2 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
 const same = (a: TableChecksums, b: TableChecksums) => differing(a, b).length === 0;
