@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import type { WebApp } from './fixtures';
 
-const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** A date counted from the site's today (Europe/Berlin), as the app checks review dates. */
+const daysFromToday = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' });
 
 /**
  * A hospital of 300 devices for the report tests, made through the app's own API (as the web page calls it):

@@ -153,7 +153,8 @@ test.describe('reports', () => {
     await expectNoSeriousAxeViolations(page);
     await page.screenshot({ path: join(SCREENS, 'reports-view.png') });
 
-    const today = new Date().toISOString().slice(0, 10);
+    // Named by the site's date (Europe/Berlin), which is not UTC's around midnight.
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' });
     for (const [button, extension] of [
       ['Download CSV', 'csv'],
       ['Download XLSX', 'xlsx'],
