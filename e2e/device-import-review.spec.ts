@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { expect, openApp, test } from './fixtures';
+import { chooseInventoryFile, expect, openApp, test } from './fixtures';
 
 const GERMAN_EXPORT = join(import.meta.dirname, 'fixtures', 'de-inventar.csv');
 
@@ -12,8 +12,7 @@ test('a header row the file cannot have is said on the review, which keeps the m
   app,
 }) => {
   await openApp(page, app);
-  await page.goto(`${app.origin}/#/devices/import`);
-  await page.getByLabel('Choose an inventory file').setInputFiles(GERMAN_EXPORT);
+  await chooseInventoryFile(page, app, GERMAN_EXPORT);
   await page.getByLabel('Field for column Typ').selectOption('modality');
   await expect(page.getByLabel('Field for column Typ')).toHaveValue('modality');
 
@@ -42,8 +41,7 @@ test('a file mixing UTF-8 and Windows-1252 is shown, cannot be imported, and imp
   app,
 }) => {
   await openApp(page, app);
-  await page.goto(`${app.origin}/#/devices/import`);
-  await page.getByLabel('Choose an inventory file').setInputFiles({
+  await chooseInventoryFile(page, app, {
     name: 'm.csv',
     mimeType: 'text/csv',
     buffer: Buffer.concat([
@@ -68,8 +66,7 @@ test('hidden sheets are listed as hidden and not taken by default', async ({ pag
   visible.addRow(['Asset Tag', 'Model']);
   visible.addRow(['V-1', 'Symbia']);
   await openApp(page, app);
-  await page.goto(`${app.origin}/#/devices/import`);
-  await page.getByLabel('Choose an inventory file').setInputFiles({
+  await chooseInventoryFile(page, app, {
     name: 'book.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: Buffer.from(await book.xlsx.writeBuffer()),
@@ -85,8 +82,7 @@ test('the result says a flagged date was left out and kept in the flags, other f
   app,
 }) => {
   await openApp(page, app);
-  await page.goto(`${app.origin}/#/devices/import`);
-  await page.getByLabel('Choose an inventory file').setInputFiles({
+  await chooseInventoryFile(page, app, {
     name: 'dates.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(

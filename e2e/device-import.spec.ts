@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { expect, expectNoSeriousAxeViolations, openApp, test } from './fixtures';
+import { chooseInventoryFile, expect, expectNoSeriousAxeViolations, openApp, test } from './fixtures';
 
 const GERMAN_EXPORT = join(import.meta.dirname, 'fixtures', 'de-inventar.csv');
 const shot = (name: string) => ({ path: `e2e/.artifacts/screens/import-${name}.png`, fullPage: true });
@@ -73,8 +73,7 @@ test('import a German CMMS export through the wizard, adjust a mapping, find a d
 
 test('a file that is not a table gets one sentence and changes nothing', async ({ page, app }) => {
   await openApp(page, app);
-  await page.goto(`${app.origin}/#/devices/import`);
-  await page.getByLabel('Choose an inventory file').setInputFiles({
+  await chooseInventoryFile(page, app, {
     name: 'inventory.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from('%PDF-1.7\n1 0 obj << >> endobj'),
@@ -89,8 +88,7 @@ test('rejected rows can be saved as CSV after the wizard is closed, from Earlier
   app,
 }) => {
   await openApp(page, app);
-  await page.goto(`${app.origin}/#/devices/import`);
-  await page.getByLabel('Choose an inventory file').setInputFiles({
+  await chooseInventoryFile(page, app, {
     name: 'ward-4.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from('Asset Tag,Model\nW1,Symbia T16\n,no tag\n'),

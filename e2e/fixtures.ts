@@ -52,6 +52,16 @@ export async function startWebApp(databasePath: string, extraArgs: readonly stri
   };
 }
 
+/** Goes to the import wizard and chooses a file there, as a person does with the file dialog. */
+export async function chooseInventoryFile(
+  page: Page,
+  app: WebApp,
+  file: Parameters<Page['setInputFiles']>[1],
+): Promise<void> {
+  await page.goto(`${app.origin}/#/devices/import`);
+  await page.getByLabel('Choose an inventory file').setInputFiles(file);
+}
+
 /** Opens the app and waits for its readiness marker, never for a fixed time. */
 export async function openApp(page: Page, app: WebApp): Promise<void> {
   await page.goto(app.url);

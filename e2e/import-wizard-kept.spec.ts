@@ -1,28 +1,24 @@
-import type { Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures';
+import { chooseInventoryFile, expect, openApp, test } from './fixtures';
+
+const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 
 // A monthly export again, with a cell left empty: the stored value stays, and the wizard says so before and after.
-
-async function importCsv(page: Page, origin: string, name: string, csv: string) {
-  await page.goto(`${origin}/#/devices/import`);
-  await page.getByLabel('Choose an inventory file').setInputFiles({
-    name,
-    mimeType: 'text/csv',
-    buffer: Buffer.from(csv),
-  });
-}
 
 test('empty cells that keep a stored value are counted in the review and the result', async ({
   page,
   app,
 }) => {
   await openApp(page, app);
-  await importCsv(page, app.origin, 'v1.csv', 'Asset Tag,OS,Room\nU-1,Windows XP,R1\nU-2,Windows 7,R2\n');
+  await chooseInventoryFile(
+    page,
+    app,
+    csv('v1.csv', 'Asset Tag,OS,Room\nU-1,Windows XP,R1\nU-2,Windows 7,R2\n'),
+  );
   await page.getByRole('button', { name: 'Import 2 devices' }).click();
   await expect(page.getByRole('heading', { name: 'Imported v1.csv' })).toBeVisible();
   await page.getByRole('button', { name: 'Import another file' }).click();
 
-  await importCsv(page, app.origin, 'v2.csv', 'Asset Tag,OS,Room\nU-1,,R1\nU-2,Windows 7,\n');
+  await chooseInventoryFile(page, app, csv('v2.csv', 'Asset Tag,OS,Room\nU-1,,R1\nU-2,Windows 7,\n'));
   await expect(
     page.getByText(
       '2 empty cells of devices already known keep the value stored before: an empty cell never erases.',

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { expect, expectNoSeriousAxeViolations, openApp, test, type WebApp } from './fixtures';
+import { chooseInventoryFile, expect, expectNoSeriousAxeViolations, openApp, test } from './fixtures';
 
 // A choice of encoding, header row or sheet the file cannot be read with stays what the control shows, is said
 // for that choice alone, hides what another reading found, and has a way back to what was detected.
@@ -9,19 +9,14 @@ import { expect, expectNoSeriousAxeViolations, openApp, test, type WebApp } from
 const GERMAN_EXPORT = join(import.meta.dirname, 'fixtures', 'de-inventar.csv');
 const shot = (name: string) => ({ path: `e2e/.artifacts/screens/import-wizard-${name}.png` });
 
-async function openWizard(page: Page, app: WebApp) {
-  await openApp(page, app);
-  await page.goto(`${app.origin}/#/devices/import`);
-}
-
 const totals = (page: Page) => page.getByRole('heading', { name: 'What the import would do' });
 
 test('an encoding the file cannot be read in is shown as chosen, said alone, and undone by going back', async ({
   page,
   app,
 }) => {
-  await openWizard(page, app);
-  await page.getByLabel('Choose an inventory file').setInputFiles({
+  await openApp(page, app);
+  await chooseInventoryFile(page, app, {
     name: 'w.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from('Inventarnummer;Hersteller;Modell\r\nA-1;Müller Medizintechnik;Gerät\r\n', 'latin1'),
@@ -63,8 +58,8 @@ test('a header row the file has not is shown as typed, and going back keeps the 
   page,
   app,
 }) => {
-  await openWizard(page, app);
-  await page.getByLabel('Choose an inventory file').setInputFiles(GERMAN_EXPORT);
+  await openApp(page, app);
+  await chooseInventoryFile(page, app, GERMAN_EXPORT);
   await page.getByLabel('Field for column Typ').selectOption('modality');
   await expect(page.getByLabel('Field for column Typ')).toHaveValue('modality');
 
@@ -95,8 +90,8 @@ test('a sheet that is no table is shown as chosen until another sheet is chosen'
   devices.addRow(['Asset Tag', 'Model']);
   devices.addRow(['V-1', 'Symbia']);
   book.addWorksheet('Notes').addRow(['Exported on Monday']);
-  await openWizard(page, app);
-  await page.getByLabel('Choose an inventory file').setInputFiles({
+  await openApp(page, app);
+  await chooseInventoryFile(page, app, {
     name: 'book.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: Buffer.from(await book.xlsx.writeBuffer()),

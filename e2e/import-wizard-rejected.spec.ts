@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoSeriousAxeViolations, openApp, test } from './fixtures';
+import { chooseInventoryFile, expect, expectNoSeriousAxeViolations, openApp, test } from './fixtures';
 
 // When every row is rejected nothing can be imported, but the rows and their reasons can be saved to fix.
 
@@ -16,8 +16,7 @@ test('a file whose every row is rejected lists the rows and saves them as CSV wi
   app,
 }) => {
   await openApp(page, app);
-  await page.goto(`${app.origin}/#/devices/import`);
-  await page.getByLabel('Choose an inventory file').setInputFiles({
+  await chooseInventoryFile(page, app, {
     name: 'f.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from('Asset Tag,Serial\n,1\n,2\n'),

@@ -1,7 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoSeriousAxeViolations, openApp, test, type WebApp } from './fixtures';
+import {
+  chooseInventoryFile,
+  expect,
+  expectNoSeriousAxeViolations,
+  openApp,
+  test,
+  type WebApp,
+} from './fixtures';
 
 const INVENTORY = join(import.meta.dirname, 'fixtures', 'siemens-inventory.csv');
 const shot = (name: string) => ({ path: `e2e/.artifacts/screens/${name}.png`, fullPage: true });
@@ -9,8 +16,7 @@ const shot = (name: string) => ({ path: `e2e/.artifacts/screens/${name}.png`, fu
 /** The five-device Siemens inventory (departments Nuclear Medicine and PET Center), imported as a person does. */
 async function importInventory(page: Page, app: WebApp) {
   await openApp(page, app);
-  await page.goto(`${app.origin}/#/devices/import`);
-  await page.getByLabel('Choose an inventory file').setInputFiles(INVENTORY);
+  await chooseInventoryFile(page, app, INVENTORY);
   await page.getByRole('button', { name: 'Import 5 devices' }).click();
   await expect(page.getByText('5 added')).toBeVisible();
 }

@@ -1,14 +1,20 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, expectNoSeriousAxeViolations, openApp, test, type WebApp } from './fixtures';
+import {
+  chooseInventoryFile,
+  expect,
+  expectNoSeriousAxeViolations,
+  openApp,
+  test,
+  type WebApp,
+} from './fixtures';
 
 const INVENTORY = join(import.meta.dirname, 'fixtures', 'siemens-inventory.csv');
 
 /** The five-device Siemens inventory: Symbia T16 matches the table, the two Intevo Bold are only suggested. */
 async function importInventory(page: Page, app: WebApp) {
   await openApp(page, app);
-  await page.goto(`${app.origin}/#/devices/import`);
-  await page.getByLabel('Choose an inventory file').setInputFiles(INVENTORY);
+  await chooseInventoryFile(page, app, INVENTORY);
   await page.getByRole('button', { name: 'Import 5 devices' }).click();
   await expect(page.getByText('5 added')).toBeVisible();
 }
