@@ -16,19 +16,28 @@ test('a header row the file cannot have is said on the review, which keeps the m
   await page.getByLabel('Field for column Typ').selectOption('modality');
   await expect(page.getByLabel('Field for column Typ')).toHaveValue('modality');
 
-  for (const row of ['9999', '50']) {
+  const totals = page.getByRole('heading', { name: 'What the import would do' });
+  for (const row of ['9999', '50', '1500']) {
     await page.getByLabel('Header row').fill(row);
     await page.getByLabel('Header row').blur();
     await expect(page.getByRole('alert')).toHaveText(
       new RegExp(`^de-inventar\\.csv has no header in row ${row}[.;]`),
     );
     await expect(currentStep(page)).toContainText('Review');
-    // The row stays as typed; the mapping of another header row is not shown as if it were this one's.
+    // The row stays as typed; the mapping and totals of another header row are not shown as this one's.
     await expect(page.getByLabel('Header row')).toHaveValue(row);
+    await expect(
+      page.getByRole('heading', { name: `cannot be read with the header in row ${row}` }),
+    ).toBeVisible();
     await expect(page.getByLabel('Field for column Typ')).toBeHidden();
+    await expect(totals).toBeHidden();
   }
+  await page.screenshot({ path: 'e2e/.artifacts/screens/import-wizard-header-row-unreadable.png' });
   // Back to the header row found, the mapping edits are still there and can be changed.
   await page.getByRole('button', { name: 'Go back to what was detected: header row 1' }).click();
+  await expect(page.getByLabel('Header row')).toHaveValue('1');
+  await expect(totals).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByLabel('Field for column Typ')).toHaveValue('modality');
   await page.getByLabel('Field for column Bemerkung').selectOption('location');
   await expect(page.getByLabel('Field for column Bemerkung')).toHaveValue('location');

@@ -54,36 +54,6 @@ test('an encoding the file cannot be read in is shown as chosen, said alone, and
   await expect(page.getByRole('button', { name: 'Import 1 device' })).toBeEnabled();
 });
 
-test('a header row the file has not is shown as typed, and going back keeps the mapping edits', async ({
-  page,
-  app,
-}) => {
-  await openApp(page, app);
-  await chooseInventoryFile(page, app, GERMAN_EXPORT);
-  await page.getByLabel('Field for column Typ').selectOption('modality');
-  await expect(page.getByLabel('Field for column Typ')).toHaveValue('modality');
-
-  for (const row of ['50', '1500']) {
-    await page.getByLabel('Header row').fill(row);
-    await page.getByLabel('Header row').blur();
-    await expect(page.getByRole('alert')).toHaveText(
-      new RegExp(`^de-inventar\\.csv has no header in row ${row}[.;]`),
-    );
-    await expect(page.getByLabel('Header row')).toHaveValue(row);
-    await expect(
-      page.getByRole('heading', { name: `cannot be read with the header in row ${row}` }),
-    ).toBeVisible();
-    await expect(totals(page)).toBeHidden();
-  }
-  await page.screenshot(shot('header-row-unreadable'));
-
-  await page.getByRole('button', { name: 'Go back to what was detected: header row 1' }).click();
-  await expect(page.getByLabel('Header row')).toHaveValue('1');
-  await expect(page.getByLabel('Field for column Typ')).toHaveValue('modality');
-  await expect(totals(page)).toBeVisible();
-  await expect(page.getByRole('alert')).toHaveCount(0);
-});
-
 test('a sheet that is no table is shown as chosen until another sheet is chosen', async ({ page, app }) => {
   const book = new ExcelJS.Workbook();
   const devices = book.addWorksheet('Devices');
