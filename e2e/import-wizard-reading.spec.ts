@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { chooseInventoryFile, expect, expectNoSeriousAxeViolations, openApp, test } from './fixtures';
@@ -6,7 +5,6 @@ import { chooseInventoryFile, expect, expectNoSeriousAxeViolations, openApp, tes
 // A choice of encoding, header row or sheet the file cannot be read with stays what the control shows, is said
 // for that choice alone, hides what another reading found, and has a way back to what was detected.
 
-const GERMAN_EXPORT = join(import.meta.dirname, 'fixtures', 'de-inventar.csv');
 const shot = (name: string) => ({ path: `e2e/.artifacts/screens/import-wizard-${name}.png` });
 
 const totals = (page: Page) => page.getByRole('heading', { name: 'What the import would do' });
