@@ -140,6 +140,8 @@ export const deviceMatch = z.object({
   title: z.string(),
   basis: z.enum(['rule', 'alias', 'suggestion']),
   status: z.enum(['confirmed', 'needs-review', 'suggested', 'rejected']),
+  /** A person still has to decide: a suggestion, or a match that needs review on a device not yet assessed. */
+  awaitingPerson: z.boolean(),
   reason: z.string(),
   maxCvss: z.number().nullable(),
   patch: z.string(),

@@ -3,6 +3,7 @@ import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { deviceStatesByAdvisory, noDevices } from './advisory-list';
 import { manualFormOf } from './manual-document';
+import { AFFECTED_MATCH, REVIEW_PENDING } from './matching/match-review';
 import { familyNameOfProduct } from './product-names';
 
 interface AdvisoryRow {
@@ -27,7 +28,11 @@ export function getAdvisory(ctx: CoreContext, trackingId: string): AdvisoryDetai
   if (!row) throw new AppError('NOT_FOUND', `There is no advisory ${trackingId}.`);
   const all = <T>(sql: string) => ctx.db.prepare(sql).all(row.id) as T[];
   const counts = ctx.db
-    .prepare('SELECT status, count(*) AS n FROM device_match WHERE advisory_id = ? GROUP BY status')
+    .prepare(
+      `SELECT CASE WHEN ${AFFECTED_MATCH} THEN 'confirmed' WHEN ${REVIEW_PENDING} THEN 'needs-review' ELSE m.status END
+         AS status, count(*) AS n
+       FROM device_match m JOIN device d ON d.id = m.device_id WHERE m.advisory_id = ? GROUP BY 1`,
+    )
     .all(row.id) as { status: string; n: number }[];
   const count = (status: string) => counts.find((c) => c.status === status)?.n ?? 0;
   return {

@@ -1,5 +1,6 @@
 import type { AdvisorySummary, DeviceStateCounts } from '../../api/schemas/advisories';
 import type { CoreContext } from '../context';
+import { AFFECTED_MATCH, REVIEW_PENDING } from './matching/match-review';
 
 interface Row extends Omit<AdvisorySummary, 'affected' | 'patchStatuses' | 'deviceStates'> {
   advisoryId: number;
@@ -37,8 +38,10 @@ export function listAdvisories(ctx: CoreContext): AdvisorySummary[] {
          (SELECT count(*) FROM vulnerability v WHERE v.advisory_id = a.id) AS vulnerabilities,
          (SELECT max(v.cvss_score) FROM vulnerability v WHERE v.advisory_id = a.id) AS highestCvss,
          json_array_length(a.review_items_json) AS reviewItems,
-         (SELECT count(*) FROM device_match m WHERE m.advisory_id = a.id AND m.status = 'confirmed') AS confirmed,
-         (SELECT count(*) FROM device_match m WHERE m.advisory_id = a.id AND m.status = 'needs-review') AS needsReview,
+         (SELECT count(*) FROM device_match m JOIN device d ON d.id = m.device_id
+           WHERE m.advisory_id = a.id AND ${AFFECTED_MATCH}) AS confirmed,
+         (SELECT count(*) FROM device_match m JOIN device d ON d.id = m.device_id
+           WHERE m.advisory_id = a.id AND ${REVIEW_PENDING}) AS needsReview,
          (SELECT count(*) FROM device_match m WHERE m.advisory_id = a.id AND m.status = 'suggested') AS suggested,
          (SELECT group_concat(DISTINCT pa.status) FROM patch_availability pa WHERE pa.advisory_id = a.id) AS patchStatuses
        FROM advisory a ORDER BY highestCvss DESC, a.tracking_id`,

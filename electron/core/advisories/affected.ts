@@ -1,5 +1,6 @@
 import type { AffectedDevice } from '../../api/schemas/advisories';
 import type { CoreContext } from '../context';
+import { AWAITING_PERSON } from './matching/match-review';
 import { PatchBook } from './patch-for-device';
 
 interface Row {
@@ -10,6 +11,7 @@ interface Row {
   tracking_id: string;
   basis: 'rule' | 'alias' | 'suggestion';
   status: string;
+  awaiting: 0 | 1;
   reason: string;
   cves: string | null;
   max_cvss: number | null;
@@ -23,7 +25,7 @@ export function listAffected(ctx: CoreContext): AffectedDevice[] {
   const rows = ctx.db
     .prepare(
       `SELECT d.id AS device_id, d.asset_tag, d.serial, d.software_version, r.priority, a.tracking_id, m.basis,
-         m.status, m.reason, m.advisory_id, p.family_id,
+         m.status, ${AWAITING_PERSON} AS awaiting, m.reason, m.advisory_id, p.family_id,
          (SELECT group_concat(v.cve, ' ') FROM vulnerability v WHERE v.advisory_id = a.id) AS cves,
          (SELECT max(v.cvss_score) FROM vulnerability v WHERE v.advisory_id = a.id) AS max_cvss
        FROM device_match m
@@ -60,7 +62,7 @@ export function listAffected(ctx: CoreContext): AffectedDevice[] {
         needsReview: patch.needsReview,
       },
     });
-    device.needsReview ||= row.status !== 'confirmed' || patch.needsReview;
+    device.needsReview ||= row.awaiting === 1 || patch.needsReview;
     devices.set(row.device_id, device);
   }
   return [...devices.values()].sort(

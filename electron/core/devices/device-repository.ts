@@ -1,4 +1,5 @@
 import type { DeviceChanges, DeviceDetail, FieldFlag } from '../../api/schemas/devices';
+import { AWAITING_PERSON } from '../advisories/matching/match-review';
 import { refreshMatches } from '../advisories/matching/refresh-matches';
 import { PatchBook } from '../advisories/patch-for-device';
 import type { AuditRecorder } from '../audit/audit-log';
@@ -192,22 +193,24 @@ function isIsoDate(value: string): boolean {
 function deviceMatches(ctx: CoreContext, id: number): DeviceDetail['matches'] {
   const rows = ctx.db
     .prepare(
-      `SELECT a.tracking_id AS advisory, a.title, m.basis, m.status, m.reason,
+      `SELECT a.tracking_id AS advisory, a.title, m.basis, m.status, ${AWAITING_PERSON} AS awaiting, m.reason,
          (SELECT max(v.cvss_score) FROM vulnerability v WHERE v.advisory_id = a.id) AS maxCvss,
          m.advisory_id, p.family_id, d.software_version
        FROM device_match m JOIN advisory a ON a.id = m.advisory_id JOIN device d ON d.id = m.device_id
        LEFT JOIN advisory_product p ON p.id = m.advisory_product_id
        WHERE m.device_id = ? ORDER BY maxCvss DESC, a.tracking_id`,
     )
-    .all(id) as (Omit<DeviceDetail['matches'][number], 'patch'> & {
+    .all(id) as (Omit<DeviceDetail['matches'][number], 'patch' | 'awaitingPerson'> & {
+    awaiting: 0 | 1;
     advisory_id: number;
     family_id: number | null;
     software_version: string | null;
   })[];
   // The patch row is chosen by the device's software version where the vendor distinguishes versions.
   const patches = new PatchBook(ctx);
-  return rows.map(({ advisory_id, family_id, software_version, ...match }) => ({
+  return rows.map(({ advisory_id, family_id, software_version, awaiting, ...match }) => ({
     ...match,
+    awaitingPerson: awaiting === 1,
     patch: patches.forDevice(advisory_id, family_id, software_version).status,
   }));
 }

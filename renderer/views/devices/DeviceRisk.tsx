@@ -18,6 +18,12 @@ const STATUS = {
   rejected: 'Rejected',
 };
 
+/** A match's status in words; an uncertain one a person has assessed since is no longer waiting for review. */
+const statusOf = (match: DeviceDetail['matches'][number]) =>
+  match.status === 'needs-review' && !match.awaitingPerson
+    ? 'Affected, assessed by a person'
+    : STATUS[match.status];
+
 /**
  * Why the device is affected, how urgent it is, and what protects it until the patch; for a risk-accepted device,
  * the acceptance after it.
@@ -47,6 +53,8 @@ export function DeviceRisk({ detail }: { detail: DeviceDetail }) {
     event.preventDefault();
     void save({ state: 'not-affected', stateReason: reason });
   };
+  // Matching makes a device affected only when it is sure; an uncertain match waits for this decision.
+  const toAssess = detail.state === 'unassessed' && detail.matches.some((m) => m.status === 'needs-review');
 
   return (
     <>
@@ -61,9 +69,8 @@ export function DeviceRisk({ detail }: { detail: DeviceDetail }) {
           <ul className="issue-list">
             {detail.matches.map((m) => (
               <li key={m.advisory}>
-                <a href={hrefOf('advisories', encodeURIComponent(m.advisory))}>{m.advisory}</a> (
-                {STATUS[m.status]}, CVSS <SeverityBadge score={m.maxCvss} />, patch{' '}
-                {m.patch.replace(/-/g, ' ')}
+                <a href={hrefOf('advisories', encodeURIComponent(m.advisory))}>{m.advisory}</a> ({statusOf(m)}
+                , CVSS <SeverityBadge score={m.maxCvss} />, patch {m.patch.replace(/-/g, ' ')}
                 ): {m.reason}
               </li>
             ))}
@@ -99,6 +106,17 @@ export function DeviceRisk({ detail }: { detail: DeviceDetail }) {
             Save protection
           </button>
         </form>
+        {toAssess && (
+          <div className="edit-form">
+            <p className="field-help">
+              Whether this device is affected needs a person: check what the reason above leaves open (its
+              software version or operating system), then decide.
+            </p>
+            <button type="button" className="button-quiet" onClick={() => void save({ state: 'affected' })}>
+              Mark affected
+            </button>
+          </div>
+        )}
         {detail.state !== 'not-affected' && detail.matches.length > 0 && (
           <form className="edit-form" onSubmit={markNotAffected} aria-label="Mark not affected">
             <div className="field">

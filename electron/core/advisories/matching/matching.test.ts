@@ -62,6 +62,52 @@ describe('matching devices to the bundled Siemens advisories', () => {
     ]);
   });
 
+  it('an uncertain match waits for a person; marked affected, the device counts as affected everywhere', async () => {
+    const { router } = await setup();
+    const value = async <T>(name: string, input: unknown = {}) => {
+      const result = await router.dispatch(name, input);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value as T;
+    };
+    const state = async () => {
+      const [s4] = await devices(router, { search: 'S-4' });
+      const detail = await value<{ state: string; matches: { awaitingPerson: boolean }[] }>('getDevice', {
+        id: s4?.id,
+      });
+      const advisories =
+        await value<{ id: string; affected: { confirmed: number; needsReview: number } }[]>('listAdvisories');
+      const dashboard = await value<{ alerts: { group: string; count: number }[] }>('getDashboard');
+      const waiting = await devices(router, { filters: { group: 'match-to-confirm' } });
+      return {
+        state: detail.state,
+        awaiting: detail.matches.map((m) => m.awaitingPerson),
+        spect: advisories.find((a) => a.id === 'ICSMA-17-215-02')?.affected,
+        alert: dashboard.alerts.find((a) => a.group === 'match-to-confirm')?.count,
+        waiting: waiting.map((d) => d.assetTag),
+        toReview: (await affected(router)).get('S-4')?.needsReview,
+      };
+    };
+    // S-4's OS is unknown: matching cannot tell, so the device stays "not assessed" and waits (with S-6's suggestion).
+    expect(await state()).toEqual({
+      state: 'unassessed',
+      awaiting: [true, true],
+      spect: { confirmed: 2, needsReview: 1, suggested: 1 },
+      alert: 2,
+      waiting: ['S-4', 'S-6'],
+      toReview: true,
+    });
+    const [s4] = await devices(router, { search: 'S-4' });
+    await value('updateDevice', { id: s4?.id, changes: { state: 'affected' } });
+    expect(await state()).toEqual({
+      state: 'affected',
+      awaiting: [false, false],
+      spect: { confirmed: 3, needsReview: 0, suggested: 1 },
+      alert: 1,
+      waiting: ['S-6'],
+      toReview: false,
+    });
+  });
+
   it('matches nothing for another OS, another vendor or a model not in any advisory', async () => {
     const { router } = await setup();
     const found = await affected(router);
