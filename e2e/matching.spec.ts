@@ -81,3 +81,29 @@ test('a suggested model can be decided not affected, with the reason kept', asyn
   await expect(review.getByText('No suggested matches wait for a decision.')).toBeVisible();
   await expectNoSeriousAxeViolations(page);
 });
+
+test('a match that needs review is decided in the drawer: marked affected, it stops waiting for a person', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await chooseInventoryFile(page, app, {
+    name: 'unknown-os.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Asset Tag,Manufacturer,Model,OS\nU-1,Siemens,Symbia T16,\n'),
+  });
+  await page.getByRole('button', { name: 'Import 1 device' }).click();
+  await expect(page.getByText('1 added')).toBeVisible();
+
+  await page.goto(`${app.origin}/#/devices?group=match-to-confirm`);
+  await page.getByRole('button', { name: 'U-1' }).click();
+  const drawer = page.getByRole('complementary', { name: /U-1/ });
+  await expect(drawer).toContainText('Affected, needs review');
+  await drawer.getByRole('button', { name: 'Mark affected' }).click();
+  await expect(drawer).toContainText('Affected, assessed by a person');
+  await expect(drawer.getByRole('button', { name: 'Mark affected' })).toHaveCount(0);
+  await expectNoSeriousAxeViolations(page);
+
+  await page.goto(`${app.origin}/#/devices?group=match-to-confirm`);
+  await expect(page.getByRole('status').filter({ hasText: 'devices' })).toHaveText('0 devices');
+});

@@ -101,6 +101,24 @@ describe('isopatch plan, windows, task done, set-state', () => {
       ).state,
     ).toBe('isolated');
 
+    // Listed at the times the work was done, and with the times it had been planned for.
+    const planned = applied.tasks[0] as { start: string; end: string };
+    const listed = JSON.parse(isopatchOn(db, 'windows', '--json').stdout);
+    expect(listed.find((w: { id: number }) => w.id === id)).toMatchObject({
+      start: '2026-11-28T07:02:00.000+01:00',
+      end: '2026-11-28T07:31:00.000+01:00',
+      status: 'done',
+      plannedStart: planned.start,
+      plannedEnd: planned.end,
+    });
+    expect(listed.find((w: { id: number }) => w.id !== id)).toMatchObject({
+      plannedStart: null,
+      plannedEnd: null,
+    });
+    expect(isopatchOn(db, 'windows').stdout).toContain(
+      `#${id}  2026-11-28T07:02:00.000+01:00 - 2026-11-28T07:31:00.000+01:00  NM-1  isolation  Network team  Nuclear Medicine  locked  done  (planned ${planned.start} - ${planned.end})\n`,
+    );
+
     const ics = isopatchOn(db, 'export-ics', '--out', join(dir, 'plan.ics'));
     expect(ics.code).toBe(0);
     expect(readFileSync(join(dir, 'plan.ics'), 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n/);

@@ -73,6 +73,24 @@ export const planCommand: Command = {
   },
 };
 
+/**
+ * A done window's start and end are when the work was done; plannedStart and plannedEnd say when it had been
+ * planned (null for a window not done), so a script can compare the two.
+ */
+const windowForScripts = (w: PlannedWindow) => ({
+  ...forScripts(w),
+  plannedStart: w.plannedStart,
+  plannedEnd: w.plannedEnd,
+});
+
+/** "  (planned ... - ...)" after a done window whose work was not at the planned times. */
+const plannedElsewhere = (w: PlannedWindow) =>
+  w.plannedStart !== null &&
+  w.plannedEnd !== null &&
+  (Date.parse(w.plannedStart) !== Date.parse(w.start) || Date.parse(w.plannedEnd) !== Date.parse(w.end))
+    ? `  (planned ${w.plannedStart} - ${w.plannedEnd})`
+    : '';
+
 export const windowsCommand: Command = {
   summary: 'list planned windows with their conflicts',
   usage: 'isopatch windows [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--department NAME] [--json]',
@@ -90,10 +108,10 @@ export const windowsCommand: Command = {
       input,
     );
     const listedWithConflicts = list.windows.filter((w) => w.conflicts.length > 0).length;
-    if (json) console.log(JSON.stringify(list.windows.map(forScripts), null, 2));
+    if (json) console.log(JSON.stringify(list.windows.map(windowForScripts), null, 2));
     else {
       for (const w of list.windows) {
-        console.log(line(w));
+        console.log(`${line(w)}${plannedElsewhere(w)}`);
         for (const c of w.conflicts) console.log(`    conflict: ${c}`);
       }
       const elsewhere = list.conflictCount - listedWithConflicts;

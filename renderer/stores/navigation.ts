@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { DeviceGroup } from '../../electron/api/device-groups';
 
 export const views = [
   { id: 'dashboard', label: 'Dashboard' },
@@ -31,6 +32,9 @@ window.addEventListener('hashchange', () =>
 );
 
 export const hrefOf = (view: ViewId, ...rest: string[]) => `#/${[view, ...rest].join('/')}`;
+
+/** The Devices view filtered to a group: `#/devices?group=exposed`. */
+export const groupHref = (group: DeviceGroup) => `${hrefOf('devices')}?group=${group}`;
 
 export function navigate(view: ViewId, ...rest: string[]) {
   window.location.hash = hrefOf(view, ...rest);

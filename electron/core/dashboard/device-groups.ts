@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { type DeviceGroup, STATUS_CATEGORIES, type StatusCategory } from '../../api/device-groups';
 import { REVIEW_NOTICE_DAYS } from '../../api/device-lifecycle';
 import type { DeviceState } from '../../api/schemas/devices';
+import { AWAITING_PERSON } from '../advisories/matching/match-review';
 import type { CoreContext } from '../context';
 import { dueOf } from '../planning/deadlines';
 import { mainZone, patchStates, readPolicies } from '../planning/load-planning';
@@ -112,10 +113,14 @@ export function groupCondition(ctx: CoreContext, group: DeviceGroup): { sql: str
     case 'affected':
       return { sql: `(${CATEGORY_SQL}) IN (${list(AFFECTED_CATEGORIES)})`, params: [] };
     case 'patch-available':
-      // Not yet patched, and no patch window planned yet: someone has to plan it.
+      // Not yet patched, and no patch window planned yet: someone has to plan it. The window decides, not the
+      // state: applying a plan gives an isolated (or isolation-planned) device its patch window, and the state
+      // becomes "patch planned" only once the isolation is done.
       return {
         sql: `d.state IN ('affected', 'isolation-planned', 'isolated', 'risk-accepted') AND EXISTS (
-          SELECT 1 FROM device_risk pr WHERE pr.device_id = d.id AND pr.patch_status = 'available')`,
+          SELECT 1 FROM device_risk pr WHERE pr.device_id = d.id AND pr.patch_status = 'available')
+          AND NOT EXISTS (SELECT 1 FROM planned_window pw WHERE pw.device_id = d.id AND pw.kind = 'patch'
+            AND pw.status IN ('planned', 'in-progress', 'done'))`,
         params: [],
       };
     case 'isolation-overdue': {
@@ -150,7 +155,7 @@ export function groupCondition(ctx: CoreContext, group: DeviceGroup): { sql: str
     }
     case 'match-to-confirm':
       return {
-        sql: `EXISTS (SELECT 1 FROM device_match mm WHERE mm.device_id = d.id AND mm.status IN ('suggested', 'needs-review'))`,
+        sql: `EXISTS (SELECT 1 FROM device_match m WHERE m.device_id = d.id AND ${AWAITING_PERSON})`,
         params: [],
       };
     default:

@@ -142,7 +142,8 @@ function descriptionOf(w: PlannedWindow & { id: number }, organization: string):
     `Device: ${w.assetTag}${device ? ` (${device})` : ''}`,
     `Task: ${TASK[w.kind]}`,
     `Where: ${present(w.site, w.department, w.location).join(', ')}`,
-    `Planned: ${localSpan(w.start, w.end, w.timeZone)}`,
+    // A done window's start and end are the actual times (the event sits there); the plan stays on record.
+    `Planned: ${localSpan(w.plannedStart ?? w.start, w.plannedEnd ?? w.end, w.timeZone)}`,
   ];
   if (w.actualStart && w.actualEnd) lines.push(`Done: ${localSpan(w.actualStart, w.actualEnd, w.timeZone)}`);
   else if (w.actualStart) lines.push(`Started: ${localMoment(w.actualStart, w.timeZone)}`);

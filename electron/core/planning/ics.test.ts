@@ -141,6 +141,34 @@ describe('exportIcs', () => {
     });
   });
 
+  it('puts a done window at its actual times and keeps the times it was planned for in the description', async () => {
+    // The next evening, so that the work recorded below is over.
+    const session = await openTestSession(undefined, () => new Date('2026-11-30T08:00:00.000Z'));
+    const ids = seed(session.ctx);
+    // Planned for Tue 1 Dec 18:00-18:30 (Berlin), done two days early on Sun 29 Nov 22:00-22:30.
+    session.ctx.db
+      .prepare('UPDATE planned_window SET start_at = ?, end_at = ? WHERE id = ?')
+      .run('2026-12-01T17:00:00.000Z', '2026-12-01T17:30:00.000Z', ids.isolation);
+    const done = await createRouter(session).dispatch('completeTask', {
+      id: ids.isolation,
+      actualStart: '2026-11-29T22:00:00+01:00',
+      actualEnd: '2026-11-29T22:30:00+01:00',
+    });
+    expect(done).toMatchObject({ ok: true });
+    const event = eventsOf(exportIcs(session.ctx, { department: 'Nuclear Medicine' }).content).find((e) =>
+      e.uid.startsWith(`window-${ids.isolation}-`),
+    );
+    expect(event?.startDate.toJSDate().toISOString()).toBe('2026-11-29T21:00:00.000Z');
+    expect(event?.endDate.toJSDate().toISOString()).toBe('2026-11-29T21:30:00.000Z');
+    expect(event?.description).toContain(
+      'Planned: Tue 1 Dec 2026 18:00 to 18:30 Europe/Berlin time (UTC+01:00)\n',
+    );
+    expect(event?.description).toContain(
+      'Done: Sun 29 Nov 2026 22:00 to 22:30 Europe/Berlin time (UTC+01:00)\n',
+    );
+    expect(event?.component.getFirstPropertyValue('status')).toBe('CONFIRMED');
+  });
+
   it('cancels a window deleted since, under its UID and at its old time, while its id is not in use again', async () => {
     const session = await openTestSession();
     const ids = seed(session.ctx);

@@ -1,4 +1,4 @@
-import type { Cell, Column, TableSection } from './model';
+import { type Cell, type Column, checklistLine, type TableSection } from './model';
 import { textWidth, WIDEST_CHAR } from './text-width';
 
 /**
@@ -41,6 +41,8 @@ const NOTES_MM = { hard: 20, want: 45 };
 /** The box to tick (5 mm) and the small boxes before each check (3 mm and its 1.2 mm margin). */
 const TICK_MM = 5;
 const CHECK_BOX_MM = 4.2;
+/** The rule beside a warning (1.2 pt) and its 1 mm padding. */
+const WARNING_INDENT_MM = 1.5;
 /** Rendering differs a little between fonts and engines: words get this much more than measured. */
 const SAFETY = 1.03;
 
@@ -101,12 +103,14 @@ function needOf(
     const lines = linesOf(column, row[index] ?? null);
     let cellWant = 0;
     lines.forEach((line, i) => {
-      const bold = checklist && i === 0;
-      const prefix = checklist && i > 0 && !line.startsWith('Note: ') ? CHECK_BOX_MM / em : 0;
-      cellWant = Math.max(cellWant, prefix + textWidth(line, bold));
+      const kind = checklist ? checklistLine(line, i) : null;
+      const bold = kind === 'task' || kind === 'warning';
+      const prefix = kind === 'check' ? CHECK_BOX_MM / em : 0;
+      const indent = kind === 'warning' ? WARNING_INDENT_MM / em : 0;
+      cellWant = Math.max(cellWant, prefix + indent + textWidth(line, bold));
       (oneWord ? [line] : line.trim().split(/\s+/)).forEach((w, j) => {
-        // The box before a check stays on the line of its first word.
-        const before = j === 0 ? prefix : 0;
+        // The box before a check stays on the line of its first word; a warning's rule runs beside every line.
+        const before = (j === 0 ? prefix : 0) + indent;
         // A word cannot be the longest when even at the widest characters it would not be.
         const most = before + Math.min(w.length, LONG_WORD) * WIDEST_CHAR * SAFETY;
         if (most <= word && most <= identifier) return;

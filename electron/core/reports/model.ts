@@ -7,9 +7,29 @@ import type { Orientation, ReportKind } from '../../api/schemas/reports';
 
 /**
  * How a column's values are written. Dates are local to the site: `date` 'YYYY-MM-DD', `datetime'
- * 'YYYY-MM-DD HH:mm'. `checklist` holds lines to tick; `tick` and `blank` are empty boxes and lines to write on.
+ * 'YYYY-MM-DD HH:mm'. `checklist` holds a task and lines to tick (see checklistLine); `tick` and `blank` are empty
+ * boxes and lines to write on.
  */
 export type ColumnType = 'text' | 'number' | 'percent' | 'date' | 'datetime' | 'checklist' | 'tick' | 'blank';
+
+/** Starts a checklist line that is a note to read, not a check. */
+export const NOTE_PREFIX = 'Note: ';
+/**
+ * Starts a checklist line that warns (a window breaking a rule): nothing to tick, and the mark is text, so CSV,
+ * XLSX and a copy from the PDF say it is a warning too.
+ */
+export const WARNING_MARK = '⚠ ';
+
+/**
+ * What a line of a checklist cell is: the first names the task; then checks to tick, notes and warnings. The
+ * checks are the code's own words and the others carry their prefix, so imported text cannot pass for another.
+ */
+export function checklistLine(line: string, index: number): 'task' | 'check' | 'note' | 'warning' {
+  if (index === 0) return 'task';
+  if (line.startsWith(NOTE_PREFIX)) return 'note';
+  if (line.startsWith(WARNING_MARK)) return 'warning';
+  return 'check';
+}
 
 export interface Column {
   readonly label: string;

@@ -2,7 +2,14 @@ import { PAGE_MARGIN, pageGeometry } from '../../api/paper';
 import { burnDownChart } from './chart';
 import { LONG_WORD, type TableRoom, tableLayout } from './column-widths';
 import { type Child, el, type Html, trusted } from './html';
-import type { Cell, Column, ReportDocument, Section, TableSection } from './model';
+import {
+  type Cell,
+  type Column,
+  checklistLine,
+  type ReportDocument,
+  type Section,
+  type TableSection,
+} from './model';
 import { PAGE_CSS, type PageSetup, reportCss, tableFontPt } from './report-css';
 
 /** The report as HTML: built once here, shown by the app's preview, printed, and written to .html files. */
@@ -51,13 +58,13 @@ function cell(column: Column, value: Cell): Html {
       return el(
         'td',
         attributes,
-        (lines ?? [String(value ?? '')]).map((line, i) =>
-          i === 0
-            ? el('span', { class: 'line task' }, text(line))
-            : line.startsWith('Note: ')
-              ? el('span', { class: 'line note' }, text(line))
-              : el('span', { class: 'line' }, box(), text(line)),
-        ),
+        (lines ?? [String(value ?? '')]).map((line, i) => {
+          const kind = checklistLine(line, i);
+          // Only a check gets a box: a note or a warning ticked off would look like work done.
+          return kind === 'check'
+            ? el('span', { class: 'line' }, box(), text(line))
+            : el('span', { class: `line ${kind}` }, text(line));
+        }),
       );
     case 'percent':
       return el('td', attributes, value === null ? '' : `${value} %`);

@@ -108,6 +108,8 @@ const BASE_CSS = `
 .report .box-large { width: 5mm; height: 5mm; }
 .report .empty { font-style: italic; }
 .report .note { font-size: 7.5pt; font-style: italic; }
+/* A warning among the checks: bold behind a rule, so it reads as one without colour and has no box to tick. */
+.report .warning { font-weight: 700; border-left: 1.2pt solid #000; padding-left: 1mm; margin-top: 0.6mm; }
 /* A heading's note stays with the table under it, as the heading does. */
 .report h2 + .note { break-after: avoid; page-break-after: avoid; }
 .report-worklist td { height: 17mm; }

@@ -1,7 +1,8 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../api/schemas/dashboard';
 import type { DevicePage } from '../../api/schemas/devices';
-import type { ReportPreview } from '../../api/schemas/reports';
+import type { ReportFile, ReportPreview } from '../../api/schemas/reports';
 import { call } from '../../testing/router';
 import { buildReport } from './service';
 import { reportHospital } from './test-hospital';
@@ -220,8 +221,40 @@ describe('the other reports', () => {
     const [table] = doc.sections;
     const isolation =
       table?.kind === 'table' ? table.rows.find((r) => r[1] === '2026-12-06 07:00') : undefined;
-    expect(isolation?.[5]).toContain("Conflict: is outside Nuclear Medicine's maintenance slots");
+    const conflict = "⚠ Conflict: is outside Nuclear Medicine's maintenance slots";
+    expect(isolation?.[5]).toEqual([
+      'Isolation',
+      'Moved to the dedicated segment (VLAN) or disconnected',
+      'DICOM to PACS and the worklist still work',
+      'Remote access only through the VPN',
+      conflict,
+      '⚠ Conflict: is outside the working hours of Network team',
+    ]);
     expect((await call<Dashboard>(router, 'getDashboard')).conflictingWindows).toBe(1);
+
+    // On paper a warning, with no box to tick: the boxes are the three checks' alone.
+    const scope = { departments: ['Nuclear Medicine'], from: '2026-12-06', to: '2026-12-06' };
+    const { html } = await call<ReportPreview>(router, 'previewReport', input('worklist', scope));
+    const cell = html.match(/<td class="wide"><span class="line task">Isolation<\/span>.*?<\/td>/)?.[0] ?? '';
+    expect(cell.match(/class="box"/g)).toHaveLength(3);
+    expect(cell).toMatch(
+      /<span class="line warning">⚠ Conflict: is outside Nuclear Medicine&#39;s maintenance slots/,
+    );
+    // In the files too: a warning, not one more check.
+    const csv = await call<ReportFile>(router, 'exportReport', {
+      ...input('worklist', scope),
+      format: 'csv',
+    });
+    expect(csv.content).toContain(`Remote access only through the VPN; ${conflict}`);
+    const xlsx = await call<ReportFile>(router, 'exportReport', {
+      ...input('worklist', scope),
+      format: 'xlsx',
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(xlsx.content, 'base64') as unknown as ArrayBuffer);
+    expect(String(workbook.getWorksheet('Nuclear Medicine')?.getCell('F2').value)).toContain(
+      `Remote access only through the VPN\n${conflict}`,
+    );
   });
 
   it('the device register shows every device with its fields, matches, state and windows', async () => {
@@ -376,6 +409,39 @@ describe('the dashboard', () => {
       (await group('patch-overdue')).length,
     );
     expect(await group('patch-overdue')).toEqual(['NM-3']);
+  });
+
+  it('counts a patch as still to plan only for devices without a patch window', async () => {
+    const { router, db } = await reportHospital();
+    const patchAvailable = async () => ({
+      alert: (await call<Dashboard>(router, 'getDashboard')).alerts.find((a) => a.group === 'patch-available')
+        ?.count,
+      group: (
+        await call<DevicePage>(router, 'listDevices', { filters: { group: 'patch-available' } })
+      ).rows.map((d) => d.assetTag),
+    });
+    await call(router, 'setPatchStatus', {
+      advisory: 'ICSMA-17-215-02',
+      family: 'SPECT/CT Systems',
+      status: 'available',
+      availableFrom: '2026-11-29',
+    });
+    expect(await patchAvailable()).toEqual({ alert: 2, group: ['NM-2', 'NM-3'] });
+    // The plan gives NM-3 its patch window; it stays "isolation planned" until its isolation is done.
+    await call(router, 'applyPlan', { from: '2026-11-30' });
+    const nm3 = `SELECT w.status, d.state FROM planned_window w JOIN device d ON d.id = w.device_id
+      WHERE d.asset_tag = 'NM-3' AND w.kind = 'patch'`;
+    expect(db.prepare(nm3).get()).toEqual({ status: 'planned', state: 'isolation-planned' });
+    // NM-2's accepted risk gets no window: its patch is still for someone to plan.
+    expect(await patchAvailable()).toEqual({ alert: 1, group: ['NM-2'] });
+    // Under way or done, the patch is no longer to plan either.
+    for (const status of ['in-progress', 'done']) {
+      db.prepare(
+        `UPDATE planned_window SET status = ? WHERE kind = 'patch'
+         AND device_id = (SELECT id FROM device WHERE asset_tag = 'NM-3')`,
+      ).run(status);
+      expect(await patchAvailable()).toEqual({ alert: 1, group: ['NM-2'] });
+    }
   });
 
   it('warns of devices the plan isolates after their deadline, while the deadline is still ahead', async () => {

@@ -2,7 +2,7 @@ import type { ReportInput } from '../../api/schemas/reports';
 import type { TaskKind } from '../../api/schemas/site-model';
 import type { CoreContext } from '../context';
 import { conflictsByWindow } from '../planning/windows';
-import type { Column, ReportDocument, Section } from './model';
+import { type Column, NOTE_PREFIX, type ReportDocument, type Section, WARNING_MARK } from './model';
 import { addDays, fileStemOf, resolveScope } from './scope';
 import { TASK_LABEL, type WindowLine, windowsBetween } from './windows-query';
 
@@ -47,9 +47,10 @@ const row = (w: WindowLine, conflicts: readonly string[]) => [
   [
     `${TASK_LABEL[w.kind]}${w.status === 'in-progress' ? ' (in progress)' : ''}`,
     ...CHECKS[w.kind],
-    ...(w.notes ? [`Note: ${w.notes}`] : []),
-    // On paper too: whoever takes the list along sees that the window breaks a rule before going.
-    ...conflicts.map((c) => `Conflict: ${c}`),
+    ...(w.notes ? [`${NOTE_PREFIX}${w.notes}`] : []),
+    // On paper too: whoever takes the list along sees that the window breaks a rule before going. A warning,
+    // not a check: there is nothing to tick, it is to be resolved.
+    ...conflicts.map((c) => `${WARNING_MARK}Conflict: ${c}`),
   ],
   w.team,
   null,

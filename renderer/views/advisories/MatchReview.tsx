@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { counted } from '../../labels';
 import { useLiveQuery } from '../../live-query';
 import { reportError } from '../../stores/errors';
+import { groupHref } from '../../stores/navigation';
 
 /**
  * Suggested matches by model: one confirmation covers every device of the model and becomes a rule. A model
@@ -41,6 +42,12 @@ export function MatchReview() {
         Matches to confirm
       </h2>
       <p role="status">{message}</p>
+      <p className="field-help">
+        A device whose match needs review (its software version or operating system leaves it open) is decided
+        one by one: open it from{' '}
+        <a href={groupHref('match-to-confirm')}>the devices waiting for a decision</a> and mark it affected or
+        not affected.
+      </p>
       {suggestions.length === 0 ? (
         <p className="field-help">No suggested matches wait for a decision.</p>
       ) : (

@@ -2,11 +2,8 @@ import { DEVICE_GROUP_LABELS, type DeviceGroup } from '../../../electron/api/dev
 import type { Dashboard, StatusFigures } from '../../../electron/api/schemas/dashboard';
 import { OverflowScroll } from '../../components/ScrollRegion';
 import { Term } from '../../components/Term';
-import { hrefOf } from '../../stores/navigation';
+import { groupHref, hrefOf } from '../../stores/navigation';
 import '../../styles/dashboard.css';
-
-/** The Devices view filtered to a group: `#/devices?group=exposed`. */
-export const groupHref = (group: DeviceGroup) => `${hrefOf('devices')}?group=${group}`;
 
 const TILES: readonly { key: keyof StatusFigures; group: DeviceGroup; label: string; help: string }[] = [
   { key: 'affected', group: 'affected', label: 'Affected', help: 'devices an advisory affects' },
