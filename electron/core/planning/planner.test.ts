@@ -241,6 +241,41 @@ describe('the auto-planner', () => {
     ]);
   });
 
+  it('says when a window placed by hand misses the deadline, and leaves it where it is', () => {
+    const byHand = (day: string) => ({
+      id: 88,
+      deviceId: 1,
+      kind: 'isolation' as const,
+      start: Date.parse(`2026-12-${day}T06:00:00Z`),
+      end: Date.parse(`2026-12-${day}T06:30:00Z`),
+      teamId: 1,
+      locked: true,
+      status: 'planned' as const,
+      departmentId: 10,
+      modality: 'nm',
+    });
+    const planWith = (day: string) =>
+      plan(
+        sketchData({
+          ...base,
+          policies: { isolateCriticalWithinDays: 7, reconnectAfterPatch: false },
+          devices: [{ id: 1, departmentId: 10, patch: { kind: 'awaiting', status: 'none-available' } }],
+          windows: [byHand(day)],
+        }),
+      );
+    const late = planWith('12');
+    expect(summary(late)).toEqual(['1 isolation 12-12T06:00-06:30 team 1']);
+    expect(late.breaches).toEqual([
+      {
+        deviceId: 1,
+        kind: 'isolation',
+        reason: 'its window, placed by hand, ends after the deadline: move it earlier, or keep it knowingly',
+        due: Date.parse('2026-12-08T00:00:00Z'),
+      },
+    ]);
+    expect(planWith('05').breaches).toEqual([]);
+  });
+
   it('says why nothing could be placed: no slots, no team of a kind, no fix from the vendor', () => {
     const noSlots = plan(sketchData({ ...base, departments: [{ ...NUCLEAR_MEDICINE, slots: [] }] }));
     expect(noSlots.breaches[0]?.reason).toBe(

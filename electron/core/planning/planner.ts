@@ -90,6 +90,18 @@ export function plan(data: PlanningData, order: PlanOrder = 'priority'): Planner
       if (existing) {
         after = Math.max(after, existing.end);
         if (first.kind === 'isolation') isolatedAt = existing.end;
+        // A window a person placed stays, deadline or not; the plan still says when it misses one.
+        const due = existing.status === 'done' ? null : dueOf(device, first.kind, data.policies);
+        if (due !== null && existing.end > due)
+          breaches.push({
+            deviceId: device.id,
+            kind: first.kind,
+            reason:
+              due <= data.earliest
+                ? 'its deadline had passed before the plan starts'
+                : 'its window, placed by hand, ends after the deadline: move it earlier, or keep it knowingly',
+            due,
+          });
         continue;
       }
       if (
