@@ -15,6 +15,16 @@ const input = (report: 'status' | 'worklist' | 'devices' | 'audit', more: Record
 });
 
 describe('the status report', () => {
+  it('says "none available" for an advisory with no patch recorded, as the drawer and the planner read it', async () => {
+    const { session, db } = await reportHospital();
+    db.prepare('DELETE FROM patch_availability').run();
+    const doc = buildReport(session.ctx, input('status'));
+    const byAdvisory = doc.sections.find((s) => s.kind === 'table' && s.title.startsWith('By advisory'));
+    expect(byAdvisory?.kind === 'table' && byAdvisory.rows.map((r) => r.slice(0, 2))).toEqual([
+      ['ICSMA-17-215-02 - SPECT/CT Systems', 'none available'],
+    ]);
+  });
+
   it('counts each device once, rebuilds the burn-down from the audit history, and lists what needs doing', async () => {
     const { session } = await reportHospital();
     const doc = buildReport(session.ctx, input('status'));

@@ -142,7 +142,8 @@ export function statusReport(ctx: CoreContext, input: ReportInput): ReportDocume
        GROUP BY 1, 2 ORDER BY a.tracking_id IS NULL, 1`,
     )
     .all(...params) as { key: string; category: StatusCategory; n: number; patch: string | null }[];
-  const patchOf = new Map(byAdvisory.map((r) => [r.key, r.patch?.replace(/-/g, ' ') ?? '']));
+  // No row recorded is what the drawer and the planner read as "none available": said the same way here.
+  const patchOf = new Map(byAdvisory.map((r) => [r.key, (r.patch ?? 'none-available').replace(/-/g, ' ')]));
 
   const { policies } = readPolicies(ctx);
   const exposed = ctx.db

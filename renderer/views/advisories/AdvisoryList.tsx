@@ -46,7 +46,9 @@ export function AdvisoryList() {
                 <td>
                   <DeviceStages counts={advisory.deviceStates} />
                 </td>
-                <td>{advisory.patchStatuses.map((s) => s.replace(/-/g, ' ')).join(', ') || 'unknown'}</td>
+                <td>
+                  {advisory.patchStatuses.map((s) => s.replace(/-/g, ' ')).join(', ') || 'none available'}
+                </td>
                 <td>
                   {advisory.source === 'bundled'
                     ? 'Bundled'
