@@ -79,6 +79,8 @@ export type ImportSummary = z.infer<typeof importSummary>;
 export const previewRow = z.object({
   row: z.number().int(),
   action: z.enum(['add', 'update', 'unchanged', 'reject']),
+  /** Of an update: each field it changes, "operating system: Windows XP → Windows 7 SP1". */
+  changes: z.array(z.string()),
   cells: z.array(z.string()),
   problems: z.array(z.string()),
   /** Indexes of the cells the problems are about, for highlighting. */

@@ -24,7 +24,7 @@ describe('a device history and the recent changes', () => {
       'manufacturer: Siemens → GE Healthcare',
       'vendor: Siemens Healthineers → GE HealthCare',
       'department: Kardiologie → Nuklearmedizin',
-      'ip: 10.20.155.130 → 10.300.1.1',
+      'IP address: 10.20.155.130 → 10.300.1.1',
       'extra attributes: Cost Center: 4711 → Cost Center: 4712',
       'flagged values: (none) → ip “10.300.1.1” is not a valid IPv4 or IPv6 address',
     ]);

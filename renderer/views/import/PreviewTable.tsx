@@ -5,6 +5,8 @@ const ACTIONS = { add: 'New', update: 'Update', unchanged: 'Unchanged', reject: 
 
 /** The first rows as they would be imported, problems marked in the cell and spelled out at the end. */
 export function PreviewTable({ preview }: { preview: ImportPreview }) {
+  // What an update changes, beside it: a re-import's rows say more by their changes than by their cells.
+  const anyChanges = preview.rows.some((row) => row.changes.length > 0);
   return (
     <section className="panel" aria-labelledby="rows-heading">
       <h2 id="rows-heading">
@@ -16,6 +18,7 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
             <tr>
               <th scope="col">Row</th>
               <th scope="col">Action</th>
+              {anyChanges && <th scope="col">Changes</th>}
               {preview.headers.map((header) => (
                 <th scope="col" key={header}>
                   {header}
@@ -31,6 +34,13 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
                 <td>
                   <span className={`badge badge-${row.action}`}>{ACTIONS[row.action]}</span>
                 </td>
+                {anyChanges && (
+                  <td className="cell-changes">
+                    {row.changes.map((change) => (
+                      <div key={change}>{change}</div>
+                    ))}
+                  </td>
+                )}
                 {preview.headers.map((header, index) => (
                   <td
                     key={header}

@@ -37,6 +37,8 @@ export function applyImport(
   batchId: number | null,
   audit: AuditRecorder,
   progress: Progress = noProgress,
+  /** Told each update's changed fields, before and after (the preview shows them). */
+  onUpdate?: (row: number, before: Partial<DeviceSnapshot>, after: Partial<DeviceSnapshot>) => void,
 ): AppliedImport {
   const vendors = new VendorDirectory(ctx);
   const departments = new DepartmentDirectory(ctx);
@@ -132,14 +134,17 @@ export function applyImport(
       .pluck()
       .get(...changed.map((c) => next[c]), at, current.id) as number;
     if (batchId !== null) link.run(batchId, current.id, JSON.stringify(before), revision);
+    const was = Object.fromEntries(changed.map((c) => [c, before[c]]));
+    const becomes = Object.fromEntries(changed.map((c) => [c, next[c]]));
     audit({
       entity: 'device',
       entityId: current.id,
       action: 'import',
-      before: Object.fromEntries(changed.map((c) => [c, before[c]])),
-      after: Object.fromEntries(changed.map((c) => [c, next[c]])),
+      before: was,
+      after: becomes,
       batchId: batchId ?? undefined,
     });
+    onUpdate?.(row.row, was, becomes);
     actions.set(row.row, 'update');
     updated++;
   }

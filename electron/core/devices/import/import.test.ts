@@ -128,6 +128,22 @@ describe('importing devices', () => {
     ]);
   });
 
+  it('previews what each update changes, in the words of the device history', async () => {
+    const { router } = await setup();
+    await importFile(
+      router,
+      'Asset Tag,Manufacturer,OS,Department\nA-1,GE,Windows XP,Kardiologie\nA-2,GE,Linux,Kardiologie\n',
+    );
+    const shown = await preview(
+      router,
+      'Asset Tag,Manufacturer,OS,Department\nA-1,GE,Windows 7 SP1,Nuklearmedizin\nA-2,GE,Linux,Kardiologie\n',
+    );
+    expect(shown.rows.map((r) => [r.row, r.action, r.changes])).toEqual([
+      [2, 'update', ['department: Kardiologie → Nuklearmedizin', 'operating system: Windows XP → Windows 7 SP1']],
+      [3, 'unchanged', []],
+    ]);
+  });
+
   it('never deletes devices missing from the file, and says how many there are', async () => {
     const { router } = await setup();
     await importFile(router, 'Asset Tag,Model\nA-1,x\nA-2,y\nA-3,z\n');

@@ -7,6 +7,7 @@ import type {
 } from '../../../api/schemas/device-import';
 import { refreshMatches } from '../../advisories/matching/refresh-matches';
 import { type AuditRecorder, noAudit } from '../../audit/audit-log';
+import { changeWordsOf, describeChange } from '../../audit/change-words';
 import { type CoreContext, isoNow } from '../../context';
 import { AppError } from '../../errors';
 import { mainZone } from '../../planning/load-planning';
@@ -107,12 +108,17 @@ function mixedDateOrders(prepared: PreparedImport): string | null {
 const ROLLBACK = Symbol('rollback');
 
 /** Runs the real import and rolls it back: the preview's totals come from the same code as the commit. */
-function rehearse(ctx: CoreContext, prepared: PreparedImport, progress: Progress): AppliedImport {
+function rehearse(
+  ctx: CoreContext,
+  prepared: PreparedImport,
+  progress: Progress,
+  onUpdate?: Parameters<typeof applyImport>[5],
+): AppliedImport {
   let applied: AppliedImport | undefined;
   try {
     ctx.db
       .transaction(() => {
-        applied = applyImport(ctx, prepared.interpretation, null, noAudit, progress);
+        applied = applyImport(ctx, prepared.interpretation, null, noAudit, progress, onUpdate);
         throw ROLLBACK;
       })
       .immediate(); // as every write: waits for another connection's write instead of failing at the first
@@ -157,7 +163,15 @@ export function previewImport(
   prepared: PreparedImport,
   progress: Progress = noProgress,
 ): ImportPreview {
-  const applied = rehearse(ctx, prepared, progress);
+  // The rows shown: an update says what it changes, in the words of the device's history.
+  const shown = prepared.interpretation.rows.slice(0, PREVIEW_ROWS);
+  const shownRows = new Set(shown.map((row) => row.row));
+  const words = changeWordsOf(ctx, mainZone(ctx));
+  const changes = new Map<number, string[]>();
+  const applied = rehearse(ctx, prepared, progress, (row, before, after) => {
+    if (shownRows.has(row))
+      changes.set(row, describeChange(JSON.stringify(before), JSON.stringify(after), words));
+  });
   return {
     ...summary(prepared, applied),
     mappingProblem: mappingConflict(prepared.interpretation.mapping),
@@ -166,9 +180,10 @@ export function previewImport(
       : null,
     mixedDateOrders: mixedDateOrders(prepared),
     hiddenSheets: [...prepared.read.hiddenSheets],
-    rows: prepared.interpretation.rows.slice(0, PREVIEW_ROWS).map((row) => ({
+    rows: shown.map((row) => ({
       row: row.row,
       action: applied.actions.get(row.row) ?? 'reject',
+      changes: changes.get(row.row) ?? [],
       cells: [...row.cells],
       problems: [
         ...(row.rejection ? [row.rejection] : []),
