@@ -61,6 +61,15 @@ const FIELD_WORDS: Record<string, string> = {
   extra_json: 'extra attributes',
   flags_json: 'flagged values',
   controls_json: 'compensating controls',
+  // Device fields as the register's columns name them.
+  os: 'operating system',
+  ip: 'IP address',
+  mac: 'MAC address',
+  asset_tag: 'asset tag',
+  serial: 'serial number',
+  // A restore's entry: where the data came from, and the files moved aside for it (never deleted).
+  restoredFrom: 'restored from backup',
+  keptAs: 'replaced file kept as',
 };
 const fieldWords = (key: string) =>
   (Object.hasOwn(FIELD_WORDS, key) ? FIELD_WORDS[key] : undefined) ??
@@ -112,6 +121,12 @@ function jsonWords(json: string): string {
 
 function show(key: string, value: unknown, words: ChangeWords): string {
   if (value === null || value === undefined) return '(none)';
+  // A list as its values, each shown as the field's value would be ("a.sqlite, a.sqlite-wal"), not as JSON.
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '(none)';
+    const text = value.map((item) => show(key, item, words)).join(', ');
+    return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH)}…` : text;
+  }
   if (key === 'state' && typeof value === 'string' && Object.hasOwn(STATE_LABEL, value))
     return STATE_LABEL[value as DeviceState];
   if (key === 'kind' && typeof value === 'string' && Object.hasOwn(TASK_LABEL, value))
@@ -151,7 +166,10 @@ export function describeChange(
     // Recorded after only: the value it got, unless there is none to tell.
     if (!before || !Object.hasOwn(before, key))
       return before && after?.[key] == null ? [] : [`${name}: ${show(key, after?.[key], words)}`];
-    if (!after || !Object.hasOwn(after, key)) return [`${name}: was ${show(key, before[key], words)}`];
+    // Recorded before only: what a deleted thing was; beside an after that names other fields, it is context
+    // (a restore's file), not a value that changed, so it reads without "was".
+    if (!after) return [`${name}: was ${show(key, before[key], words)}`];
+    if (!Object.hasOwn(after, key)) return [`${name}: ${show(key, before[key], words)}`];
     if (same(before[key], after[key])) return [];
     return [`${name}: ${show(key, before[key], words)} → ${show(key, after[key], words)}`];
   });

@@ -1,8 +1,16 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import type { DeviceFacets, DeviceState } from '../../../electron/api/schemas/devices';
+import type { DeviceFacets } from '../../../electron/api/schemas/devices';
 import { usePopoverDismiss } from '../../components/use-popover-dismiss';
 import { useShortcutAction } from '../../keyboard/shortcuts';
-import { COLUMN_LABELS, counted, DEVICE_COLUMNS, STATE_LABELS } from '../../labels';
+import {
+  COLUMN_LABELS,
+  counted,
+  DEVICE_COLUMNS,
+  labelOf,
+  NETWORK_STATE_LABELS,
+  PATCH_STATUS_LABELS,
+  STATE_LABELS,
+} from '../../labels';
 import { DEFAULT_COLUMNS, type Filters, type SortField, useDevicesStore } from '../../stores/devices';
 
 const CHOOSABLE: readonly SortField[] = [
@@ -15,16 +23,22 @@ const CHOOSABLE: readonly SortField[] = [
   'updatedAt',
 ];
 // Long enough to take a fast typist's burst as one search, short enough to feel immediate.
+/** The filters; `words` turn the stored values of a status into what the register shows (names show as named). */
 const FILTERS = [
   { key: 'department', label: 'Department', facet: 'departments' },
   { key: 'vendor', label: 'Vendor', facet: 'vendors' },
   { key: 'family', label: 'Product family', facet: 'families' },
   { key: 'os', label: 'Operating system', facet: 'oses' },
-  { key: 'state', label: 'State', facet: 'states' },
+  { key: 'state', label: 'State', facet: 'states', words: STATE_LABELS },
   { key: 'advisory', label: 'Advisory', facet: 'advisories' },
-  { key: 'patchStatus', label: 'Patch', facet: 'patchStatuses' },
-  { key: 'networkState', label: 'Network', facet: 'networkStates' },
-] as const satisfies readonly { key: keyof Filters; label: string; facet: keyof DeviceFacets }[];
+  { key: 'patchStatus', label: 'Patch', facet: 'patchStatuses', words: PATCH_STATUS_LABELS },
+  { key: 'networkState', label: 'Network', facet: 'networkStates', words: NETWORK_STATE_LABELS },
+] as const satisfies readonly {
+  key: keyof Filters;
+  label: string;
+  facet: keyof DeviceFacets;
+  words?: Readonly<Record<string, string>>;
+}[];
 
 const SEARCH_DELAY_MS = 40;
 /** The column list keeps this much of the window free below it. */
@@ -51,11 +65,13 @@ function focusRegister() {
 function FilterSelect({
   label,
   values,
+  words,
   value,
   onChange,
 }: {
   label: string;
   values: readonly string[];
+  words?: Readonly<Record<string, string>>;
   value: string | undefined;
   onChange: (value: string | undefined) => void;
 }) {
@@ -67,7 +83,7 @@ function FilterSelect({
         <option value="">All</option>
         {values.map((v) => (
           <option key={v} value={v}>
-            {label === 'State' ? STATE_LABELS[v as DeviceState] : v}
+            {words ? labelOf(words, v) : v}
           </option>
         ))}
       </select>
@@ -122,7 +138,7 @@ export function DeviceToolbar() {
     if (search !== '') setSearchText('');
     else focusRegister();
   }
-  const filter = (key: keyof Filters) => (value: string | undefined) =>
+  const filterBy = (key: keyof Filters) => (value: string | undefined) =>
     setFilters({ ...query.filters, [key]: value === undefined ? undefined : [value] });
 
   return (
@@ -140,13 +156,14 @@ export function DeviceToolbar() {
         />
       </div>
       {facets &&
-        FILTERS.map(({ key, label, facet }) => (
+        FILTERS.map((filter) => (
           <FilterSelect
-            key={key}
-            label={label}
-            values={facets[facet]}
-            value={query.filters[key]?.[0]}
-            onChange={filter(key)}
+            key={filter.key}
+            label={filter.label}
+            values={facets[filter.facet]}
+            words={'words' in filter ? filter.words : undefined}
+            value={query.filters[filter.key]?.[0]}
+            onChange={filterBy(filter.key)}
           />
         ))}
       <label className="checkbox">

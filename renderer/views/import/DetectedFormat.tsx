@@ -60,7 +60,7 @@ export function DetectedFormat({ preview, unreadableId }: { preview: ImportPrevi
       <div className="format-grid">
         {preview.format === 'delimited' ? (
           <>
-            <div className="field">
+            <div className="field format-encoding">
               <label htmlFor={ids.encoding}>Encoding</label>
               <select
                 id={ids.encoding}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { importBatch } from '../../../electron/api/schemas/device-import';
 import { call } from '../../api';
@@ -6,14 +6,64 @@ import { counted } from '../../labels';
 import { useLiveQuery } from '../../live-query';
 import { saveFile } from '../../save-file';
 import { dateTime } from '../../site-time';
-import { UndoImportButton } from './UndoImportButton';
+import { useFocusOnMount } from './use-focus-on-mount';
 
 type Batch = z.infer<typeof importBatch>;
+const COLUMNS = 10;
+/** Enough of the hash to tell files apart at a glance; the whole of it is in the cell as text too. */
+const SHORT_HASH = 8;
+
+/**
+ * Undo's question, in a row of its own under the batch: the whole table's width, so it is read whole instead of
+ * squeezed into the last cell (or widening the table). Its first button takes the focus, as the app's questions do.
+ */
+function UndoQuestion({
+  batch,
+  onUndo,
+  onKeep,
+}: {
+  batch: Batch;
+  onUndo: () => Promise<void>;
+  onKeep: () => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const questionId = useId();
+  const first = useFocusOnMount<HTMLButtonElement>();
+  return (
+    <div className="inline-question">
+      <span id={questionId}>
+        Undo batch {batch.id} ({batch.fileName})? Remove the {counted(batch.added, 'device')} it added and put
+        back the {counted(batch.updated, 'device')} it updated.
+      </span>
+      <button
+        ref={first}
+        type="button"
+        className="button-quiet"
+        aria-describedby={questionId}
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          await onUndo();
+          setBusy(false);
+        }}
+      >
+        {busy ? 'Undoing…' : `Undo batch ${batch.id}`}
+      </button>
+      <button type="button" className="button-quiet" disabled={busy} onClick={onKeep}>
+        Keep it
+      </button>
+    </div>
+  );
+}
 
 /** Earlier imports, each with a way to undo it while its devices have not changed since. */
 export function ImportHistory() {
   const { value: batches } = useLiveQuery(() => call('listImportBatches', {}), ['devices'], 'batches');
   const [message, setMessage] = useState('');
+  const [asking, setAsking] = useState<number | null>(null);
+  const undoButtons = useRef(new Map<number, HTMLButtonElement>());
+  const said = useRef<HTMLParagraphElement>(null);
+  const questionIds = useId();
 
   async function undo(batch: Batch) {
     const result = await call('undoImport', { batchId: batch.id });
@@ -22,6 +72,14 @@ export function ImportHistory() {
         ? `Batch ${batch.id} undone: ${counted(result.value.removed, 'device')} removed, ${result.value.restored.toLocaleString()} restored.`
         : result.error.message,
     );
+    setAsking(null);
+    // Its button is gone (the batch now reads "Undone"): the focus goes to what happened.
+    said.current?.focus();
+  }
+
+  function keep(batch: Batch) {
+    setAsking(null);
+    undoButtons.current.get(batch.id)?.focus();
   }
 
   async function saveRejectedRows(batch: Batch) {
@@ -34,9 +92,11 @@ export function ImportHistory() {
   return (
     <section className="panel" aria-labelledby="history-heading">
       <h2 id="history-heading">Earlier imports</h2>
-      <p role="status">{message}</p>
+      <p role="status" ref={said} tabIndex={-1}>
+        {message}
+      </p>
       <div className="table-scroll">
-        <table className="table">
+        <table className="table import-history">
           <thead>
             <tr>
               <th scope="col">Batch</th>
@@ -47,12 +107,14 @@ export function ImportHistory() {
               <th scope="col">Updated</th>
               <th scope="col">Unchanged</th>
               <th scope="col">Rejected</th>
-              <th scope="col">SHA-256 of the file</th>
+              <th scope="col" className="batch-hash">
+                SHA-256<span className="visually-hidden"> of the file</span>
+              </th>
               <th scope="col">Undo</th>
             </tr>
           </thead>
           <tbody>
-            {batches.map((batch) => (
+            {batches.flatMap((batch) => [
               <tr key={batch.id}>
                 <td>{batch.id}</td>
                 <td>{batch.fileName}</td>
@@ -74,24 +136,41 @@ export function ImportHistory() {
                     </button>
                   )}
                 </td>
-                <td>
-                  {/* The start is enough to tell files apart; the whole of it is in the audit trail. */}
-                  <code title={batch.sha256}>{batch.sha256.slice(0, 12)}…</code>
+                <td className="batch-hash">
+                  {/* Shown short; the whole hash is the cell's text for screen readers and copying, and its tooltip. */}
+                  <code title={batch.sha256}>
+                    <span aria-hidden="true">{batch.sha256.slice(0, SHORT_HASH)}…</span>
+                    <span className="visually-hidden">{batch.sha256}</span>
+                  </code>
                 </td>
                 <td className="batch-undo">
                   {batch.status === 'undone' ? (
                     'Undone'
                   ) : (
-                    <UndoImportButton
-                      batchId={batch.id}
-                      added={batch.added}
-                      updated={batch.updated}
-                      undo={() => undo(batch)}
-                    />
+                    <button
+                      ref={(button) => {
+                        if (button) undoButtons.current.set(batch.id, button);
+                        else undoButtons.current.delete(batch.id);
+                      }}
+                      type="button"
+                      className="button-quiet"
+                      aria-expanded={asking === batch.id}
+                      aria-controls={asking === batch.id ? `${questionIds}-${batch.id}` : undefined}
+                      onClick={() => setAsking(asking === batch.id ? null : batch.id)}
+                    >
+                      Undo batch {batch.id}…
+                    </button>
                   )}
                 </td>
-              </tr>
-            ))}
+              </tr>,
+              asking === batch.id && batch.status !== 'undone' && (
+                <tr key={`${batch.id}-question`} id={`${questionIds}-${batch.id}`} className="batch-question">
+                  <td colSpan={COLUMNS}>
+                    <UndoQuestion batch={batch} onUndo={() => undo(batch)} onKeep={() => keep(batch)} />
+                  </td>
+                </tr>
+              ),
+            ])}
           </tbody>
         </table>
       </div>

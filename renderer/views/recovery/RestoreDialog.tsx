@@ -1,11 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { BackupFile } from '../../../electron/api/schemas/database-files';
+import { dateTimeSeconds, shownZone, useShownZone } from '../../site-time';
 import { useRecoveryStore } from '../../stores/recovery';
 
-// ISO-style, as every view writes times, to the second: two backups of one minute stay apart.
-const WHEN = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'medium' });
-/** When a backup was made, in this computer's local time ("2026-11-29 19:58:04"). */
-export const backupTime = (backup: BackupFile) => WHEN.format(new Date(backup.createdAt));
+/**
+ * When a backup was made ("2026-11-29 19:58:04"), to the second so two backups of one minute stay apart, in the
+ * site's zone like the audit trail beside it (this computer's while the database is refused: see shownZone).
+ */
+export const backupTime = (backup: BackupFile, zone = shownZone()) => dateTimeSeconds(backup.createdAt, zone);
 
 /** Why a backup was made, in words. */
 export function reasonOf(backup: BackupFile): string {
@@ -35,6 +37,7 @@ export function RestoreDialog({
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const { list, busy, problem, load, restore } = useRecoveryStore();
+  const zone = useShownZone();
   const [chosen, setChosen] = useState<string | null>(initial ?? null);
 
   useEffect(() => {
@@ -69,7 +72,9 @@ export function RestoreDialog({
       )}
       {backups.length > 0 && (
         <fieldset className="restore-choices">
-          <legend>Backups of {list?.databasePath}, newest first</legend>
+          <legend>
+            Backups of {list?.databasePath}, newest first (times in {zone})
+          </legend>
           {backups.map((backup) => (
             <label key={backup.path} className="restore-choice">
               <input
@@ -79,7 +84,7 @@ export function RestoreDialog({
                 checked={selected === backup.path}
                 onChange={() => setChosen(backup.path)}
               />
-              <time dateTime={backup.createdAt}>{backupTime(backup)}</time>
+              <time dateTime={backup.createdAt}>{backupTime(backup, zone)}</time>
               <span>{reasonOf(backup)}</span>
               <span className="restore-size">{megabytes(backup.bytes)}</span>
             </label>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { BackupFile } from '../../../electron/api/schemas/database-files';
+import { useShownZone } from '../../site-time';
 import { useRecoveryStore } from '../../stores/recovery';
 import { backupTime, megabytes, RestoreDialog, reasonOf } from '../recovery/RestoreDialog';
 
@@ -10,8 +11,10 @@ const fileNameOf = (path: string) => path.split(/[\\/]/).at(-1) ?? path;
  * dialog of the refused-database screen, here replacing the database in use (which is kept aside, never deleted).
  * restoreBackup takes only what listBackups names. Afterwards every view loads again from the restored file.
  */
-export function BackupsPanel() {
+export function BackupsPanel({ backupsDir }: { backupsDir: string }) {
   const { list, busy, problem, restored, load } = useRecoveryStore();
+  // The site's zone, as Recent changes below writes the same events (a restore, say).
+  const zone = useShownZone();
   const [restoring, setRestoring] = useState<BackupFile | null>(null);
   const headingId = useId();
   useEffect(() => {
@@ -24,20 +27,18 @@ export function BackupsPanel() {
     <div className="backups-panel">
       <h3 id={headingId}>Backups</h3>
       <p className="field-help">
-        After a wrong plan, import or bulk edit, restore the database as it was when a backup was made.
+        In <code>{backupsDir}</code>: one a day at start and one before every schema upgrade; the last 10 are
+        kept. After a wrong plan, import or bulk edit, restore the database as it was when a backup was made.
       </p>
       {list && backups.length === 0 && (
-        <p>
-          No backups yet in <code>{list.backupsDir}</code>. The first is made when Isopatch next starts on
-          this database.
-        </p>
+        <p>No backups yet. The first is made when Isopatch next starts on this database.</p>
       )}
       {backups.length > 0 && (
         <div className="table-scroll">
           <table className="table backups-table" aria-labelledby={headingId}>
             <thead>
               <tr>
-                <th scope="col">Made</th>
+                <th scope="col">Made ({zone})</th>
                 <th scope="col">Why</th>
                 <th scope="col" className="backup-size">
                   Size
@@ -52,7 +53,7 @@ export function BackupsPanel() {
               {backups.map((backup) => (
                 <tr key={backup.path}>
                   <td>
-                    <time dateTime={backup.createdAt}>{backupTime(backup)}</time>
+                    <time dateTime={backup.createdAt}>{backupTime(backup, zone)}</time>
                   </td>
                   <td>{reasonOf(backup)}</td>
                   <td className="backup-size">{megabytes(backup.bytes)}</td>
@@ -64,7 +65,7 @@ export function BackupsPanel() {
                       type="button"
                       className="button-quiet"
                       disabled={busy}
-                      aria-label={`Restore the backup of ${backupTime(backup)}…`}
+                      aria-label={`Restore the backup of ${backupTime(backup, zone)}…`}
                       onClick={() => setRestoring(backup)}
                     >
                       Restore…
@@ -84,7 +85,7 @@ export function BackupsPanel() {
       <div role="status">
         {restored && !restoring && (
           <p>
-            Restored the backup {restoredBackup ? `of ${backupTime(restoredBackup)} ` : ''}(
+            Restored the backup {restoredBackup ? `of ${backupTime(restoredBackup, zone)} ` : ''}(
             <code>{fileNameOf(restored.restoredFrom)}</code>); every view now shows its data. The replaced
             database is kept as <code>{restored.keptAs[0] ?? '—'}</code>.
           </p>

@@ -49,17 +49,10 @@ export function DatabaseInfo() {
         </dd>
         <dt>Schema version</dt>
         <dd>{status.schemaVersion}</dd>
-        <dt>Backups</dt>
-        <dd>
-          <code>{status.backupsDir}</code>
-          <span className="field-help">
-            {' '}
-            — one a day at start and one before every schema upgrade; the last 10 are kept.
-          </span>
-        </dd>
       </dl>
       <DatabaseExport />
-      <BackupsPanel />
+      {/* The backups' folder is said under their own heading, with the list. */}
+      <BackupsPanel backupsDir={status.backupsDir} />
     </section>
   );
 }
