@@ -139,7 +139,11 @@ describe('importing devices', () => {
       'Asset Tag,Manufacturer,OS,Department\nA-1,GE,Windows 7 SP1,Nuklearmedizin\nA-2,GE,Linux,Kardiologie\n',
     );
     expect(shown.rows.map((r) => [r.row, r.action, r.changes])).toEqual([
-      [2, 'update', ['department: Kardiologie → Nuklearmedizin', 'operating system: Windows XP → Windows 7 SP1']],
+      [
+        2,
+        'update',
+        ['department: Kardiologie → Nuklearmedizin', 'operating system: Windows XP → Windows 7 SP1'],
+      ],
       [3, 'unchanged', []],
     ]);
   });
