@@ -60,9 +60,7 @@ test('import a German CMMS export through the wizard, adjust a mapping, find a d
   await page.getByRole('link', { name: 'Import devices' }).click();
   // Undo asks first, saying what it will do.
   await page.getByRole('button', { name: 'Undo batch 1…' }).click();
-  await expect(
-    page.getByText('Remove the 8 devices it added and put back the 0 devices it updated?'),
-  ).toBeVisible();
+  await expect(page.getByText('Remove the 8 devices it added.')).toBeVisible();
   await page.getByRole('button', { name: 'Undo batch 1', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Import batch 1 was undone' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Devices' }).click();

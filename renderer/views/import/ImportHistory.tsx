@@ -6,6 +6,7 @@ import { counted } from '../../labels';
 import { useLiveQuery } from '../../live-query';
 import { saveFile } from '../../save-file';
 import { dateTime } from '../../site-time';
+import { undoWords } from './UndoImportButton';
 import { useFocusOnMount } from './use-focus-on-mount';
 
 type Batch = z.infer<typeof importBatch>;
@@ -32,8 +33,7 @@ function UndoQuestion({
   return (
     <div className="inline-question">
       <span id={questionId}>
-        Undo batch {batch.id} ({batch.fileName})? Remove the {counted(batch.added, 'device')} it added and put
-        back the {counted(batch.updated, 'device')} it updated.
+        Undo batch {batch.id} ({batch.fileName})? {undoWords(batch.added, batch.updated)}
       </span>
       <button
         ref={first}
