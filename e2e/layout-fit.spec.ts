@@ -102,7 +102,10 @@ test("the wizard's Encoding select is as wide as its longest choice", async ({ p
   await page.screenshot({ path: 'e2e/.artifacts/screens/layout-fit-encoding.png' });
 });
 
-test("the register's Patch and Network filters say their values in words", async ({ page, app }) => {
+test("the register's Patch and Network filters and columns say their values in words", async ({
+  page,
+  app,
+}) => {
   const inventory = `${FIRST}NM-XP,Siemens,Symbia T16,Windows XP,Nuclear Medicine\nPET-XP,Siemens,Biograph mCT,Windows XP,PET\n`;
   await api(app, 'importDevices', { fileName: 'cmms.csv', content: base64(inventory), options: {} });
   // Every patch status a device can have here: announced (the bundled default), none available, no fix planned.
@@ -120,5 +123,10 @@ test("the register's Patch and Network filters say their values in words", async
   // The words choose the stored value: the filter still filters.
   await patch.selectOption({ label: 'None available' });
   await expect(page.getByRole('status').filter({ hasText: /devices?$/ })).toHaveText('1 device');
+  // The column says it in the same words.
+  await page.getByText('Columns', { exact: true }).click();
+  await page.getByRole('checkbox', { name: 'Patch' }).check();
+  await page.getByText('Columns', { exact: true }).click();
+  await expect(page.getByRole('row', { name: /NM-XP/ })).toContainText('None available');
   await page.screenshot({ path: 'e2e/.artifacts/screens/layout-fit-patch-filter.png' });
 });

@@ -1,5 +1,5 @@
 import type { Device } from '../../../electron/api/schemas/devices';
-import { COLUMN_LABELS, STATE_LABELS } from '../../labels';
+import { COLUMN_LABELS, NETWORK_STATE_LABELS, PATCH_STATUS_LABELS, STATE_LABELS } from '../../labels';
 import type { SortField } from '../../stores/devices';
 
 /**
@@ -104,7 +104,11 @@ export function cellText(device: Device, column: SortField): string {
   if (column === 'updatedAt') return new Date(device.updatedAt).toLocaleString();
   if (column === 'advisories') return device.advisories.join(', ');
   if (column === 'priority') return device.priority === null ? '' : String(device.priority);
-  if (column === 'patchStatus') return device.patchStatus?.replace(/-/g, ' ') ?? '';
+  if (column === 'patchStatus')
+    return device.patchStatus
+      ? (PATCH_STATUS_LABELS[device.patchStatus as keyof typeof PATCH_STATUS_LABELS] ?? device.patchStatus)
+      : '';
+  if (column === 'networkState') return NETWORK_STATE_LABELS[device.networkState];
   return device[column] ?? '';
 }
 
