@@ -6,55 +6,12 @@ import { counted } from '../../labels';
 import { useLiveQuery } from '../../live-query';
 import { saveFile } from '../../save-file';
 import { dateTime } from '../../site-time';
-import { undoWords } from './UndoImportButton';
-import { useFocusOnMount } from './use-focus-on-mount';
+import { UndoQuestion } from './UndoQuestion';
 
 type Batch = z.infer<typeof importBatch>;
 const COLUMNS = 10;
 /** Enough of the hash to tell files apart at a glance; the whole of it is in the cell as text too. */
 const SHORT_HASH = 8;
-
-/**
- * Undo's question, in a row of its own under the batch: the whole table's width, so it is read whole instead of
- * squeezed into the last cell (or widening the table). Its first button takes the focus, as the app's questions do.
- */
-function UndoQuestion({
-  batch,
-  onUndo,
-  onKeep,
-}: {
-  batch: Batch;
-  onUndo: () => Promise<void>;
-  onKeep: () => void;
-}) {
-  const [busy, setBusy] = useState(false);
-  const questionId = useId();
-  const first = useFocusOnMount<HTMLButtonElement>();
-  return (
-    <div className="inline-question">
-      <span id={questionId}>
-        Undo batch {batch.id} ({batch.fileName})? {undoWords(batch.added, batch.updated)}
-      </span>
-      <button
-        ref={first}
-        type="button"
-        className="button-quiet"
-        aria-describedby={questionId}
-        disabled={busy}
-        onClick={async () => {
-          setBusy(true);
-          await onUndo();
-          setBusy(false);
-        }}
-      >
-        {busy ? 'Undoing…' : `Undo batch ${batch.id}`}
-      </button>
-      <button type="button" className="button-quiet" disabled={busy} onClick={onKeep}>
-        Keep it
-      </button>
-    </div>
-  );
-}
 
 /** Earlier imports, each with a way to undo it while its devices have not changed since. */
 export function ImportHistory() {
@@ -166,7 +123,15 @@ export function ImportHistory() {
               asking === batch.id && batch.status !== 'undone' && (
                 <tr key={`${batch.id}-question`} id={`${questionIds}-${batch.id}`} className="batch-question">
                   <td colSpan={COLUMNS}>
-                    <UndoQuestion batch={batch} onUndo={() => undo(batch)} onKeep={() => keep(batch)} />
+                    {/* In a row of its own under the batch: read whole, not squeezed into the last cell. */}
+                    <UndoQuestion
+                      batchId={batch.id}
+                      fileName={batch.fileName}
+                      added={batch.added}
+                      updated={batch.updated}
+                      onUndo={() => undo(batch)}
+                      onKeep={() => keep(batch)}
+                    />
                   </td>
                 </tr>
               ),
