@@ -11,6 +11,7 @@ import type { JobStatus } from '../../electron/api/schemas/jobs';
 import { announceChanges, call } from '../api';
 import { followJob } from '../jobs';
 import { reportError } from './errors';
+import { templateFit } from './template-fit';
 
 type Options = NonNullable<InputOf<'previewDeviceImport'>['options']>;
 
@@ -34,47 +35,6 @@ export function flaggedOutcome(warning: FieldWarning, mapping: ColumnMapping): s
 /** The part of a mapping about the given columns (a template or edits made for another reading of the file). */
 function mappingFor(mapping: ColumnMapping, headers: readonly string[]): ColumnMapping {
   return Object.fromEntries(Object.entries(mapping).filter(([header]) => headers.includes(header)));
-}
-
-/** Names up to ten columns, quoted, for a sentence. */
-function columnList(headers: readonly string[]): string {
-  const named = headers.slice(0, 10).map((header) => `"${header}"`);
-  return headers.length > 10 ? `${named.join(', ')} and ${headers.length - 10} more` : named.join(', ');
-}
-
-/**
- * What applying a template to a file with these columns does, in one sentence: how many of its columns the file
- * has and which it has not; refused when the file has none of them.
- */
-export function templateFit(
-  name: string,
-  mapping: ColumnMapping,
-  headers: readonly string[],
-): { readonly applies: boolean; readonly message: string } {
-  const columns = Object.keys(mapping);
-  const present = columns.filter((column) => headers.includes(column));
-  const missing = columns.filter((column) => !headers.includes(column));
-  const its = columns.length === 1 ? 'its 1 column' : `its ${columns.length} columns`;
-  if (present.length === 0) {
-    return {
-      applies: false,
-      message: `"${name}" was not applied: none of ${its} ${columns.length === 1 ? 'is' : 'are'} in this file${
-        columns.length > 0 ? ` (${columnList(columns)})` : ''
-      }.`,
-    };
-  }
-  if (missing.length === 0) {
-    return {
-      applies: true,
-      message: `Applied "${name}": ${columns.length === 1 ? 'its 1 column is' : `all ${columns.length} of its columns are`} in this file.`,
-    };
-  }
-  return {
-    applies: true,
-    message: `Applied "${name}": ${present.length} of ${its} ${present.length === 1 ? 'is' : 'are'} in this file; ${missing.length} ${
-      missing.length === 1 ? 'is' : 'are'
-    } not: ${columnList(missing)}.`,
-  };
 }
 
 /** How the file is read: what the person may choose instead of what Isopatch finds. */

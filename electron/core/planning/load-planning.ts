@@ -9,6 +9,7 @@ import {
 } from '../../api/schemas/site-model';
 import { matchedPatchRows } from '../advisories/patch-for-device';
 import type { CoreContext } from '../context';
+import { keeper, keptUntilChange } from '../db/kept-until-change';
 import { PLANNABLE_STATES } from '../devices/lifecycle';
 import { blackoutSpans, occurrences, withoutBlackouts } from './calendar';
 import { startOfLocalDay } from './local-time';
@@ -210,8 +211,17 @@ function loadDevices(
   }));
 }
 
-/** Per device, whether every advisory that affects it has a patch out, and since when. */
-export function patchStates(ctx: CoreContext, zone: string): Map<number, PatchState> {
+const keptPatchStates = keeper<ReadonlyMap<number, PatchState>>();
+
+/**
+ * Per device, whether every advisory that affects it has a patch out, and since when. Kept until the database
+ * changes: the planner and the dashboard's two deadline groups all ask, and at 100,000 devices it takes 0.1 s.
+ */
+export function patchStates(ctx: CoreContext, zone: string): ReadonlyMap<number, PatchState> {
+  return keptUntilChange(ctx.db, keptPatchStates, () => readPatchStates(ctx, zone), zone);
+}
+
+function readPatchStates(ctx: CoreContext, zone: string): Map<number, PatchState> {
   // The row that fits each device's software version, where the vendor distinguishes versions.
   const rows = matchedPatchRows(ctx);
   const result = new Map<number, PatchState>();

@@ -9,6 +9,7 @@ import type {
 import type { TaskKind } from '../../api/schemas/site-model';
 import type { AuditRecorder } from '../audit/audit-log';
 import { type CoreContext, isoNow } from '../context';
+import { keeper, keptUntilChange } from '../db/kept-until-change';
 import { findDevice, moveDevice } from '../devices/device-state';
 import { canMove, isSideState } from '../devices/lifecycle';
 import { AppError } from '../errors';
@@ -40,24 +41,13 @@ interface WindowRow {
 
 /**
  * Every rule each window breaks, checked against all windows (a conflict may involve windows far apart). That
- * takes about 0.2 s for a plan of 10,000 devices, and the schedule asks again at every step through the weeks: outside
- * a transaction the result is kept until the database changes, which SQLite tells by the rows this connection
- * changed (total_changes) and the commits of other connections, such as a job's worker (data_version). Inside a
- * transaction nothing is kept: a rollback would leave the counts changed and the result wrong.
+ * takes about 0.2 s for a plan of 10,000 devices, and the schedule asks again at every step through the weeks, so
+ * the result is kept until the database changes.
  */
-const keptConflicts = new WeakMap<CoreContext['db'], { version: string; conflicts: Map<number, string[]> }>();
+const keptConflicts = keeper<Map<number, string[]>>();
 
 export function conflictsByWindow(ctx: CoreContext): ReadonlyMap<number, string[]> {
-  if (ctx.db.inTransaction) return computeConflicts(ctx);
-  const version = ctx.db
-    .prepare("SELECT total_changes() || '/' || data_version FROM pragma_data_version")
-    .pluck()
-    .get() as string;
-  const kept = keptConflicts.get(ctx.db);
-  if (kept?.version === version) return kept.conflicts;
-  const conflicts = computeConflicts(ctx);
-  keptConflicts.set(ctx.db, { version, conflicts });
-  return conflicts;
+  return keptUntilChange(ctx.db, keptConflicts, () => computeConflicts(ctx));
 }
 
 function computeConflicts(ctx: CoreContext): Map<number, string[]> {

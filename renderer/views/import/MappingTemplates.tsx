@@ -4,8 +4,8 @@ import type { ColumnMapping, mappingTemplate } from '../../../electron/api/schem
 import { call } from '../../api';
 import { useDeviceImportStore } from '../../stores/device-import';
 import { reportError } from '../../stores/errors';
+import { InlineQuestion } from './InlineQuestion';
 import { TemplateItem } from './SavedTemplate';
-import { useFocusOnMount } from './use-focus-on-mount';
 
 type Template = z.infer<typeof mappingTemplate>;
 
@@ -122,23 +122,12 @@ function ReplaceQuestion({
   onReplace: () => Promise<void>;
   onKeep: () => void;
 }) {
-  const questionId = useId();
-  const first = useFocusOnMount<HTMLButtonElement>();
   return (
-    <div className="inline-question">
-      <span id={questionId}>A template is already called "{name}". Replace its mapping with this one?</span>
-      <button
-        ref={first}
-        type="button"
-        className="button-quiet"
-        aria-describedby={questionId}
-        onClick={() => void onReplace()}
-      >
-        Replace "{name}"
-      </button>
-      <button type="button" className="button-quiet" onClick={onKeep}>
-        Keep it
-      </button>
-    </div>
+    <InlineQuestion
+      question={`A template is already called "${name}". Replace its mapping with this one?`}
+      confirm={`Replace "${name}"`}
+      onConfirm={onReplace}
+      onKeep={onKeep}
+    />
   );
 }

@@ -4,6 +4,7 @@ import type { mappingTemplate } from '../../../electron/api/schemas/device-impor
 import { call } from '../../api';
 import { counted } from '../../labels';
 import { reportError } from '../../stores/errors';
+import { InlineQuestion } from './InlineQuestion';
 import { useFocusOnMount } from './use-focus-on-mount';
 
 type Template = z.infer<typeof mappingTemplate>;
@@ -173,31 +174,16 @@ function DeleteQuestion({
   changed: (message: string, refocus?: boolean) => void;
   keep: () => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const questionId = useId();
-  const first = useFocusOnMount<HTMLButtonElement>();
   return (
-    <span className="inline-question">
-      <span id={questionId}>Delete the template? Imports made with it keep their mapping.</span>
-      <button
-        ref={first}
-        type="button"
-        className="button-quiet"
-        aria-describedby={questionId}
-        disabled={busy}
-        onClick={async () => {
-          setBusy(true);
-          const result = await call('deleteMappingTemplate', { id: template.id });
-          setBusy(false);
-          if (!result.ok) return reportError(result.error);
-          changed(`Deleted "${result.value.name}".`, true);
-        }}
-      >
-        Delete "{template.name}"
-      </button>
-      <button type="button" className="button-quiet" disabled={busy} onClick={keep}>
-        Keep it
-      </button>
-    </span>
+    <InlineQuestion
+      question="Delete the template? Imports made with it keep their mapping."
+      confirm={`Delete "${template.name}"`}
+      onConfirm={async () => {
+        const result = await call('deleteMappingTemplate', { id: template.id });
+        if (!result.ok) return reportError(result.error);
+        changed(`Deleted "${result.value.name}".`, true);
+      }}
+      onKeep={keep}
+    />
   );
 }

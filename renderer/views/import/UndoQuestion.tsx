@@ -1,6 +1,5 @@
-import { useId, useState } from 'react';
 import { counted } from '../../labels';
-import { useFocusOnMount } from './use-focus-on-mount';
+import { InlineQuestion } from './InlineQuestion';
 
 /** What undoing a batch does, saying only what there is: "Remove the 6 devices it added." */
 export function undoWords(added: number, updated: number): string {
@@ -22,37 +21,15 @@ interface Props {
   readonly onKeep: () => void;
 }
 
-/**
- * Undo asks first and says what it will do: removing thousands of devices is one click away otherwise. Its
- * first button takes the focus, as the app's questions do; "Keep it" hands it back to the caller.
- */
+/** Undo asks first and says what it will do: removing thousands of devices is one click away otherwise. */
 export function UndoQuestion({ batchId, added, updated, fileName, onUndo, onKeep }: Props) {
-  const [busy, setBusy] = useState(false);
-  const questionId = useId();
-  const first = useFocusOnMount<HTMLButtonElement>();
   return (
-    <span className="inline-question">
-      <span id={questionId}>
-        {fileName !== undefined && `Undo batch ${batchId} (${fileName})? `}
-        {undoWords(added, updated)}
-      </span>
-      <button
-        ref={first}
-        type="button"
-        className="button-quiet"
-        aria-describedby={questionId}
-        disabled={busy}
-        onClick={async () => {
-          setBusy(true);
-          await onUndo();
-          setBusy(false);
-        }}
-      >
-        {busy ? 'Undoing…' : `Undo batch ${batchId}`}
-      </button>
-      <button type="button" className="button-quiet" disabled={busy} onClick={onKeep}>
-        Keep it
-      </button>
-    </span>
+    <InlineQuestion
+      question={`${fileName !== undefined ? `Undo batch ${batchId} (${fileName})? ` : ''}${undoWords(added, updated)}`}
+      confirm={`Undo batch ${batchId}`}
+      busyLabel="Undoing…"
+      onConfirm={onUndo}
+      onKeep={onKeep}
+    />
   );
 }
